@@ -1,0 +1,49 @@
+package io.stow.docker;
+
+import io.stow.model.ImageRef;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The Docker operations the reconcile engine needs. The engine depends on this interface only, so
+ * it can be embedded with another implementation and unit-tested with a hand-written fake; {@code
+ * DockerJavaHost} is the implementation over the Docker Engine API.
+ *
+ * <p>Every method throws {@link DockerOperationException} when the engine refuses or cannot be
+ * reached; the exception names the operation and the container or image involved.
+ */
+public interface DockerHost {
+
+  /** Every container (running or not) that carries all of these labels. */
+  List<ContainerState> listContainers(Map<String, String> labels);
+
+  /** The container with this name or id, or empty when there is none. */
+  Optional<ContainerState> inspect(String nameOrId);
+
+  /** Whether the image is present locally under its pinned digest. */
+  boolean imagePresent(ImageRef image);
+
+  /** Pulls {@code repo:tag@sha256:digest}, reporting progress as it goes. */
+  void pull(ImageRef image, Consumer<PullProgress> progress);
+
+  /** Creates (does not start) a container; returns its id. */
+  String create(ContainerCreateRequest request);
+
+  /** Starts a created container. */
+  void start(String id);
+
+  /** Stops a container, waiting at most {@code timeout} before Docker kills it. */
+  void stop(String id, Duration timeout);
+
+  /** Removes a container (it must be stopped). Removing a missing container is not an error. */
+  void remove(String id);
+
+  /** Creates a bridge network with these labels unless a network of that name exists. */
+  void ensureNetwork(String name, Map<String, String> labels);
+
+  /** The last {@code lines} lines of the container's stdout and stderr, oldest first. */
+  List<String> logTail(String id, int lines);
+}
