@@ -1,0 +1,112 @@
+package io.stow.engine;
+
+import io.stow.docker.BindMount;
+import io.stow.docker.ContainerCreateRequest;
+import io.stow.engine.plan.ActionKind;
+import io.stow.engine.plan.Plan;
+import io.stow.engine.plan.PlannedAction;
+import io.stow.engine.state.SnapshotStore;
+import io.stow.model.ContainerSpec;
+import io.stow.model.Descriptor;
+import io.stow.model.StowLabels;
+import io.stow.model.VolumeSpec;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the create request of every container the plan replaces, before anything is changed, so
+ * that a bad env file or volume fails the reconcile early.
+ *
+ * <p>The environment is the env files (relative to the deployment folder, later files win) merged
+ * with {@code env}. Volume sources resolve like the original tool: {@code runtime[/p]} to {@code
+ * <stateRoot>/running-config[/p]}, absolute paths as they are, relative paths inside the
+ * deployment's snapshot directory; a path escaping its base with {@code ..} is refused.
+ */
+final class PrepareStep {
+
+  private final SnapshotStore store;
+
+  PrepareStep(SnapshotStore store) {
+    this.store = store;
+  }
+
+  /**
+   * @param folder where to read env files (the staging or snapshot directory)
+   * @param snapshotDir the snapshot directory relative volume sources point into
+   */
+  Map<String, ContainerCreateRequest> run(
+      Descriptor desired, Plan plan, Path folder, Path snapshotDir) throws IOException {
+    Map<String, ContainerCreateRequest> requests = new LinkedHashMap<>();
+    for (PlannedAction action : plan.actions(ActionKind.REPLACE)) {
+      ContainerSpec spec =
+          desired
+              .container(action.container())
+              .orElseThrow(() -> new IllegalStateException("plan and descriptor disagree"));
+      requests.put(
+          spec.name(),
+          new ContainerCreateRequest(
+              spec, environment(spec, folder), binds(spec, snapshotDir), labels(spec, plan)));
+    }
+    return requests;
+  }
+
+  private static Map<String, String> environment(ContainerSpec spec, Path folder)
+      throws IOException {
+    Map<String, String> env = new LinkedHashMap<>();
+    for (int i = 0; i < spec.envFiles().size(); i++) {
+      String name = spec.envFiles().get(i);
+      String where = "container " + spec.name() + " envFiles[" + i + "] '" + name + "'";
+      Path file = inside(folder, name, where);
+      if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+        throw new StepFailure(where + " does not exist in the deployment folder");
+      }
+      env.putAll(DotenvFile.parse(Files.readString(file, StandardCharsets.UTF_8), where));
+    }
+    env.putAll(spec.env());
+    return env;
+  }
+
+  private List<BindMount> binds(ContainerSpec spec, Path snapshotDir) {
+    List<BindMount> binds = new ArrayList<>();
+    for (VolumeSpec volume : spec.volumes()) {
+      String where = "container " + spec.name() + " volume source '" + volume.source() + "'";
+      Path host =
+          switch (volume.sourceKind()) {
+            case RUNTIME -> inside(store.runningConfig(), volume.sourcePath(), where);
+            case ABSOLUTE -> Path.of(volume.sourcePath());
+            case RELATIVE -> inside(snapshotDir, volume.sourcePath(), where);
+          };
+      binds.add(
+          new BindMount(host.toString(), volume.target(), volume.readOnly(), volume.selinux()));
+    }
+    return binds;
+  }
+
+  private static Map<String, String> labels(ContainerSpec spec, Plan plan) {
+    Map<String, String> labels = new LinkedHashMap<>(spec.labels());
+    labels.put(StowLabels.DEPLOYMENT, plan.deploymentName());
+    labels.put(StowLabels.HASH, StowLabels.hashValue(plan.deploymentHash()));
+    return labels;
+  }
+
+  private static Path inside(Path base, String relative, String where) {
+    if (relative.isEmpty()) {
+      return base;
+    }
+    if (relative.startsWith("/")) {
+      throw new StepFailure(where + " must be relative to the deployment folder");
+    }
+    Path resolved = base.resolve(relative).normalize();
+    if (!resolved.startsWith(base)) {
+      throw new StepFailure(where + " escapes " + base + " with '..'; keep it inside");
+    }
+    return resolved;
+  }
+}

@@ -1,0 +1,88 @@
+package io.stow.engine;
+
+import io.stow.docker.ContainerState;
+import io.stow.docker.DockerHost;
+import io.stow.engine.ContainerOutcome.Result;
+import io.stow.engine.ReconcileEvent.Change;
+import io.stow.engine.plan.ActionKind;
+import io.stow.engine.state.SnapshotStore;
+import io.stow.model.StowLabels;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Rolls back a failed first deployment, which has nothing to return to: keeps the last log lines of
+ * each container of the deployment, stops and removes them, and drops {@code running-config} so the
+ * host counts as never deployed.
+ */
+final class RemoveFailedStep {
+
+  private final DockerHost docker;
+  private final SnapshotStore store;
+  private final RunRecorder recorder;
+  private final int logLines;
+  private final Duration stopTimeout;
+
+  RemoveFailedStep(
+      DockerHost docker,
+      SnapshotStore store,
+      RunRecorder recorder,
+      int logLines,
+      Duration stopTimeout) {
+    this.docker = docker;
+    this.store = store;
+    this.recorder = recorder;
+    this.logLines = logLines;
+    this.stopTimeout = stopTimeout;
+  }
+
+  RollbackReport run(String deploymentName) {
+    Map<String, List<String>> logs = new LinkedHashMap<>();
+    List<ContainerOutcome> outcomes = new ArrayList<>();
+    List<String> errors = new ArrayList<>();
+    List<ContainerState> containers =
+        docker.listContainers(Map.of(StowLabels.DEPLOYMENT, deploymentName));
+    for (ContainerState container : containers) {
+      String name = container.name();
+      try {
+        logs.put(name, docker.logTail(container.id(), logLines));
+      } catch (RuntimeException e) {
+        logs.put(name, List.of("(logs unavailable: " + e.getMessage() + ")"));
+      }
+      try {
+        if (container.running() || container.restarting()) {
+          docker.stop(container.id(), stopTimeout);
+          recorder.emit(new ReconcileEvent.ContainerChanged(name, Change.STOPPED));
+        }
+        docker.remove(container.id());
+        recorder.emit(new ReconcileEvent.ContainerChanged(name, Change.REMOVED));
+        outcomes.add(
+            new ContainerOutcome(name, ActionKind.DELETE, Result.DELETED, Optional.empty()));
+      } catch (RuntimeException e) {
+        errors.add(name + ": " + e.getMessage());
+        outcomes.add(
+            new ContainerOutcome(
+                name, ActionKind.DELETE, Result.FAILED, Optional.ofNullable(e.getMessage())));
+      }
+    }
+    try {
+      store.dropCurrent();
+    } catch (IOException e) {
+      errors.add("cannot remove " + store.runningConfig() + ": " + e.getMessage());
+    }
+    return new RollbackReport(
+        RollbackReport.Kind.REMOVE_FAILED_CONTAINERS,
+        errors.isEmpty(),
+        Optional.empty(),
+        Optional.empty(),
+        outcomes,
+        Optional.empty(),
+        logs,
+        errors.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", errors)));
+  }
+}

@@ -1,0 +1,86 @@
+package io.stow.engine.plan;
+
+import io.stow.docker.ContainerState;
+import io.stow.model.ContainerSpec;
+import io.stow.model.Descriptor;
+import io.stow.model.StowLabels;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Decides, without touching Docker, what to do with each container.
+ *
+ * <p>A desired container is a noop only when it is running and carries both {@code
+ * stow.deployment=<name>} and {@code stow.hash=v1:<deployment_hash>}; a missing, stopped or
+ * stale-hash container is replaced; a container labelled with this deployment that the descriptor
+ * no longer declares is deleted. Observed containers labelled for another deployment (or not at
+ * all) are ignored here: the engine's ownership check refuses to touch them.
+ */
+public final class Planner {
+
+  private Planner() {}
+
+  /**
+   * Plans the reconcile.
+   *
+   * @param desired the descriptor to converge to
+   * @param deploymentHash the desired deployment hash (lower-case hex, without {@code v1:})
+   * @param observed the containers Docker reports; only those labelled for this deployment count
+   */
+  public static Plan plan(
+      Descriptor desired, String deploymentHash, List<ContainerState> observed) {
+    Objects.requireNonNull(desired, "desired");
+    Objects.requireNonNull(deploymentHash, "deploymentHash");
+    Objects.requireNonNull(observed, "observed");
+    String deployment = desired.deployment().name();
+    String expectedHash = StowLabels.hashValue(deploymentHash);
+    Map<String, ContainerState> managed = new LinkedHashMap<>();
+    for (ContainerState state : observed) {
+      if (deployment.equals(state.labels().get(StowLabels.DEPLOYMENT))) {
+        managed.put(state.name(), state);
+      }
+    }
+    List<PlannedAction> actions = new ArrayList<>();
+    for (ContainerSpec spec : desired.containers()) {
+      actions.add(planDesired(spec, managed.remove(spec.name()), expectedHash));
+    }
+    for (ContainerState orphan : managed.values()) {
+      actions.add(
+          new PlannedAction(
+              orphan.name(),
+              ActionKind.DELETE,
+              PlannedAction.NOT_IN_MANIFEST,
+              Optional.of(orphan.id()),
+              Optional.empty()));
+    }
+    return new Plan(deployment, deploymentHash, actions);
+  }
+
+  private static PlannedAction planDesired(
+      ContainerSpec spec, ContainerState state, String expectedHash) {
+    Optional<ContainerState> found = Optional.ofNullable(state);
+    Optional<String> id = found.map(ContainerState::id);
+    if (state == null) {
+      return replace(spec, PlannedAction.MISSING, id);
+    }
+    if (!state.running()) {
+      return replace(spec, PlannedAction.STOPPED, id);
+    }
+    String actualHash = state.labels().get(StowLabels.HASH);
+    if (!expectedHash.equals(actualHash)) {
+      String from = actualHash == null ? "none" : actualHash;
+      return replace(spec, PlannedAction.STALE_HASH + " " + from + " -> " + expectedHash, id);
+    }
+    return new PlannedAction(
+        spec.name(), ActionKind.NOOP, PlannedAction.UP_TO_DATE, id, Optional.of(spec.image()));
+  }
+
+  private static PlannedAction replace(ContainerSpec spec, String reason, Optional<String> id) {
+    return new PlannedAction(
+        spec.name(), ActionKind.REPLACE, reason, id, Optional.of(spec.image()));
+  }
+}

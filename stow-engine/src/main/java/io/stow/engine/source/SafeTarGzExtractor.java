@@ -1,0 +1,343 @@
+package io.stow.engine.source;
+
+import io.stow.engine.fs.PrivateFiles;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+
+/**
+ * Extracts one folder of a GitLab repository archive ({@code .tar.gz}) safely.
+ *
+ * <p>Only regular files and directories are accepted. Symbolic and hard links, devices, FIFOs,
+ * sparse files, absolute paths and {@code ..} components are refused; PAX and GNU metadata headers
+ * are ignored. Every entry is checked before it is written, and everything is written into a
+ * temporary sibling of the target that is deleted on any failure, so a refused archive leaves
+ * nothing behind. Total size, entry count and compression ratio are bounded by {@link
+ * ArchiveLimits}.
+ *
+ * <p>GitLab puts every file below one top directory, {@code <project>-<sha>-<sha>[-<path>]/}, and
+ * keeps the full repository path below it; that top directory is stripped and {@code subfolder}
+ * selected.
+ */
+public final class SafeTarGzExtractor {
+
+  private static final int BUFFER_SIZE = 64 * 1024;
+
+  private final ArchiveLimits limits;
+
+  public SafeTarGzExtractor() {
+    this(ArchiveLimits.DEFAULT);
+  }
+
+  public SafeTarGzExtractor(ArchiveLimits limits) {
+    this.limits = Objects.requireNonNull(limits, "limits");
+  }
+
+  /** What was extracted. */
+  public record Extraction(String topDirectory, int files, long bytes) {}
+
+  /**
+   * Extracts {@code subfolder} ({@code ""} for everything below the top directory) into {@code
+   * target}, which must not exist yet; its parent must.
+   *
+   * @throws UnsafeArchiveException when an entry or a bound is refused
+   * @throws SourceException when the archive has no such folder
+   */
+  public Extraction extract(InputStream tarGz, String subfolder, Path target) throws IOException {
+    Objects.requireNonNull(tarGz, "tarGz");
+    List<String> wanted = components(Objects.requireNonNull(subfolder, "subfolder"), subfolder);
+    if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+      throw new IOException("extraction target already exists: " + target);
+    }
+    Path temp = target.resolveSibling("." + target.getFileName() + ".extract-" + UUID.randomUUID());
+    PrivateFiles.createDirectory(temp);
+    try {
+      Extraction extraction = new Run(temp, wanted).extract(tarGz, subfolder);
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+      return extraction;
+    } catch (IOException | RuntimeException e) {
+      PrivateFiles.deleteQuietly(temp);
+      throw e;
+    }
+  }
+
+  /** The state of one extraction. */
+  private final class Run {
+    private final Path temp;
+    private final List<String> wanted;
+    private final byte[] buffer = new byte[BUFFER_SIZE];
+    private CountingInputStream compressed;
+    private CountingInputStream uncompressed;
+    private String top;
+    private boolean sawWanted;
+    private int entries;
+    private int files;
+    private long totalBytes;
+
+    Run(Path temp, List<String> wanted) {
+      this.temp = temp;
+      this.wanted = wanted;
+    }
+
+    Extraction extract(InputStream tarGz, String subfolder) throws IOException {
+      compressed = new CountingInputStream(tarGz);
+      uncompressed = new CountingInputStream(new GzipCompressorInputStream(compressed));
+      try (TarArchiveInputStream tar = new TarArchiveInputStream(uncompressed)) {
+        TarArchiveEntry entry;
+        while ((entry = tar.getNextEntry()) != null) {
+          accept(tar, entry);
+        }
+      }
+      if (top == null) {
+        throw new SourceException("the archive is empty; check the project and the commit");
+      }
+      if (!sawWanted) {
+        throw new SourceException(
+            "the archive has no folder '"
+                + subfolder
+                + "' below "
+                + top
+                + "/; check the subfolder setting (it defaults to the host name)");
+      }
+      return new Extraction(top, files, totalBytes);
+    }
+
+    private void accept(TarArchiveInputStream tar, TarArchiveEntry entry) throws IOException {
+      if (isMetadata(entry)) {
+        drain(tar, entry.getName());
+        return;
+      }
+      String name = entry.getName();
+      checkType(entry);
+      List<String> parts = components(name, name);
+      if (parts.isEmpty()) {
+        throw new UnsafeArchiveException(name, "has an empty path");
+      }
+      if (++entries > limits.maxEntries()) {
+        throw new UnsafeArchiveException(
+            "", "the archive has more than " + limits.maxEntries() + " entries");
+      }
+      if (top == null) {
+        top = parts.get(0);
+      } else if (!top.equals(parts.get(0))) {
+        throw new UnsafeArchiveException(name, "lies outside the archive's top directory " + top);
+      }
+      if (parts.size() == 1 && !entry.isDirectory()) {
+        throw new UnsafeArchiveException(name, "is a file next to the top directory");
+      }
+      List<String> rest = parts.subList(1, parts.size());
+      long size = entry.isDirectory() ? 0 : entry.getSize();
+      if (size < 0 || size > limits.maxTotalBytes() - totalBytes) {
+        throw tooLarge();
+      }
+      if (!startsWith(rest, wanted)) {
+        drain(tar, name);
+        return;
+      }
+      sawWanted = true;
+      List<String> relative = rest.subList(wanted.size(), rest.size());
+      Path path = resolve(name, relative);
+      if (entry.isDirectory()) {
+        writeDirectory(name, path);
+      } else {
+        writeFile(tar, name, path);
+      }
+    }
+
+    private void writeDirectory(String name, Path path) throws IOException {
+      if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+          throw new UnsafeArchiveException(name, "is a directory and a file at the same time");
+        }
+        return;
+      }
+      createParents(path);
+      PrivateFiles.createDirectory(path);
+    }
+
+    private void writeFile(TarArchiveInputStream tar, String name, Path path) throws IOException {
+      if (path.equals(temp)) {
+        throw new UnsafeArchiveException(name, "is a file where the selected folder should be");
+      }
+      if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+        throw new UnsafeArchiveException(name, "appears twice in the archive");
+      }
+      createParents(path);
+      PrivateFiles.copyNew(InputStream.nullInputStream(), path);
+      try (OutputStream out = Files.newOutputStream(path, StandardOpenOption.WRITE)) {
+        copy(tar, out, name);
+      }
+      files++;
+    }
+
+    private void createParents(Path path) throws IOException {
+      List<Path> missing = new ArrayList<>();
+      for (Path dir = path.getParent();
+          !dir.equals(temp) && !Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS);
+          dir = dir.getParent()) {
+        if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+          throw new UnsafeArchiveException(
+              temp.relativize(path).toString(), "has a parent that is a file");
+        }
+        missing.add(0, dir);
+      }
+      for (Path dir : missing) {
+        PrivateFiles.createDirectory(dir);
+      }
+    }
+
+    private Path resolve(String name, List<String> relative) {
+      Path path = temp;
+      for (String part : relative) {
+        path = path.resolve(part);
+      }
+      if (!path.normalize().startsWith(temp)) {
+        throw new UnsafeArchiveException(name, "escapes the extraction directory");
+      }
+      return path;
+    }
+
+    private void drain(InputStream in, String name) throws IOException {
+      copy(in, OutputStream.nullOutputStream(), name);
+    }
+
+    private void copy(InputStream in, OutputStream out, String name) throws IOException {
+      int read;
+      while ((read = in.read(buffer)) > 0) {
+        totalBytes += read;
+        if (totalBytes > limits.maxTotalBytes()) {
+          throw tooLarge();
+        }
+        checkRatio(name);
+        out.write(buffer, 0, read);
+      }
+    }
+
+    private void checkRatio(String name) {
+      long expanded = uncompressed.count();
+      if (expanded > limits.ratioGraceBytes()
+          && expanded > (long) limits.maxCompressionRatio() * Math.max(1, compressed.count())) {
+        throw new UnsafeArchiveException(
+            "",
+            "the archive expands more than "
+                + limits.maxCompressionRatio()
+                + " times (at "
+                + name
+                + "); it looks like a decompression bomb");
+      }
+    }
+
+    private UnsafeArchiveException tooLarge() {
+      return new UnsafeArchiveException(
+          "", "the archive expands to more than " + limits.maxTotalBytes() + " bytes");
+    }
+  }
+
+  private static boolean isMetadata(TarArchiveEntry entry) {
+    return entry.isPaxHeader()
+        || entry.isGlobalPaxHeader()
+        || entry.isGNULongNameEntry()
+        || entry.isGNULongLinkEntry();
+  }
+
+  private static void checkType(TarArchiveEntry entry) {
+    String name = entry.getName();
+    if (entry.isSymbolicLink()) {
+      throw new UnsafeArchiveException(name, "is a symbolic link; only regular files are allowed");
+    }
+    if (entry.isLink()) {
+      throw new UnsafeArchiveException(name, "is a hard link; only regular files are allowed");
+    }
+    if (entry.isCharacterDevice() || entry.isBlockDevice()) {
+      throw new UnsafeArchiveException(name, "is a device; only regular files are allowed");
+    }
+    if (entry.isFIFO()) {
+      throw new UnsafeArchiveException(name, "is a FIFO; only regular files are allowed");
+    }
+    if (entry.isSparse()) {
+      throw new UnsafeArchiveException(name, "is a sparse file; only regular files are allowed");
+    }
+    byte flag = entry.getLinkFlag();
+    boolean regular = flag == TarConstants.LF_NORMAL || flag == TarConstants.LF_OLDNORM;
+    if (!regular && flag != TarConstants.LF_DIR) {
+      throw new UnsafeArchiveException(
+          name, "has entry type '" + (char) flag + "'; only regular files and directories");
+    }
+  }
+
+  /** The path's components without empty and {@code .} parts; refuses absolute and {@code ..}. */
+  private static List<String> components(String path, String entryName) {
+    if (path.startsWith("/")) {
+      throw new UnsafeArchiveException(entryName, "has an absolute path");
+    }
+    if (path.indexOf('\\') >= 0 || path.indexOf('\0') >= 0 || path.matches("^[A-Za-z]:.*")) {
+      throw new UnsafeArchiveException(entryName, "has a path with a backslash, NUL or drive");
+    }
+    List<String> parts = new ArrayList<>();
+    for (String part : path.split("/")) {
+      if (part.equals("..")) {
+        throw new UnsafeArchiveException(entryName, "has a '..' path component");
+      }
+      if (!part.isEmpty() && !part.equals(".")) {
+        parts.add(part);
+      }
+    }
+    return parts;
+  }
+
+  private static boolean startsWith(List<String> path, List<String> prefix) {
+    return path.size() >= prefix.size() && path.subList(0, prefix.size()).equals(prefix);
+  }
+
+  /** Counts the bytes read through it. */
+  private static final class CountingInputStream extends FilterInputStream {
+    private long count;
+
+    CountingInputStream(InputStream in) {
+      super(in);
+    }
+
+    long count() {
+      return count;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        count++;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      if (n > 0) {
+        count += n;
+      }
+      return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      long skipped = super.skip(n);
+      count += skipped;
+      return skipped;
+    }
+  }
+}
