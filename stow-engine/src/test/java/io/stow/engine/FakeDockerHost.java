@@ -1,0 +1,354 @@
+package io.stow.engine;
+
+import io.stow.docker.ContainerCreateRequest;
+import io.stow.docker.ContainerState;
+import io.stow.docker.DockerHost;
+import io.stow.docker.DockerOperationException;
+import io.stow.docker.PullProgress;
+import io.stow.model.ImageRef;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * An in-memory Docker host. Records every call; scriptable per container name: fail a pull, fail a
+ * create, make a started container exit, crash-loop, restart or turn unhealthy after N polls.
+ */
+public final class FakeDockerHost implements DockerHost {
+
+  /** Thrown to simulate the process dying mid-apply: an Error, so the engine cannot catch it. */
+  public static final class SimulatedCrash extends Error {
+    private static final long serialVersionUID = 1L;
+
+    SimulatedCrash(String message) {
+      super(message);
+    }
+  }
+
+  /** How a started container behaves as verification polls it. */
+  @FunctionalInterface
+  public interface Behaviour {
+    /** Called on every inspect of a running container; {@code poll} counts from 1. */
+    void onPoll(FakeContainer container, int poll, Instant now);
+  }
+
+  /** A mutable container. */
+  public static final class FakeContainer {
+    public final String id;
+    public final String name;
+    public final String image;
+    public final Map<String, String> labels;
+    public final Optional<ContainerCreateRequest> request;
+    public String status = "created";
+    public boolean running;
+    public boolean restarting;
+    public int restartCount;
+    public Optional<Integer> exitCode = Optional.empty();
+    public Optional<String> health = Optional.empty();
+    public Optional<Instant> startedAt = Optional.empty();
+    int polls;
+    Behaviour behaviour = (c, p, n) -> {};
+
+    FakeContainer(
+        String id,
+        String name,
+        String image,
+        Map<String, String> labels,
+        Optional<ContainerCreateRequest> request) {
+      this.id = id;
+      this.name = name;
+      this.image = image;
+      this.labels = Map.copyOf(labels);
+      this.request = request;
+    }
+
+    ContainerState state() {
+      return new ContainerState(
+          id,
+          name,
+          image,
+          labels,
+          status,
+          running,
+          restarting,
+          restartCount,
+          exitCode,
+          health,
+          startedAt);
+    }
+  }
+
+  private final Clock clock;
+  private final Map<String, FakeContainer> containers = new LinkedHashMap<>();
+  private final Set<String> images = new HashSet<>();
+  private final Set<String> failingPulls = new HashSet<>();
+  private final Set<String> failingCreates = new HashSet<>();
+  private final Set<String> crashingStarts = new HashSet<>();
+  private final Map<String, Behaviour> behaviours = new HashMap<>();
+  private final Map<String, List<String>> logs = new HashMap<>();
+  private final Map<String, Map<String, String>> networks = new LinkedHashMap<>();
+  private final List<String> calls = new ArrayList<>();
+  private int nextId = 1;
+
+  public FakeDockerHost(Clock clock) {
+    this.clock = clock;
+  }
+
+  // ---- scripting ----
+
+  public FakeDockerHost imagePresentLocally(ImageRef image) {
+    images.add(image.pinned());
+    return this;
+  }
+
+  public FakeDockerHost removeImage(ImageRef image) {
+    images.remove(image.pinned());
+    return this;
+  }
+
+  public FakeDockerHost failPull(ImageRef image) {
+    failingPulls.add(image.pinned());
+    return this;
+  }
+
+  public FakeDockerHost failCreate(String name) {
+    failingCreates.add(name);
+    return this;
+  }
+
+  public FakeDockerHost crashOnStart(String name) {
+    crashingStarts.add(name);
+    return this;
+  }
+
+  /** Applies to containers of this name started from now on. */
+  public FakeDockerHost behaviour(String name, Behaviour behaviour) {
+    behaviours.put(name, behaviour);
+    return this;
+  }
+
+  public FakeDockerHost clearBehaviour(String name) {
+    behaviours.remove(name);
+    return this;
+  }
+
+  public FakeDockerHost logs(String name, List<String> lines) {
+    logs.put(name, List.copyOf(lines));
+    return this;
+  }
+
+  /** Seeds a container that exists before the reconcile (managed or not). */
+  public FakeContainer addContainer(
+      String name, String image, Map<String, String> labels, boolean running) {
+    FakeContainer c = new FakeContainer("id-" + nextId++, name, image, labels, Optional.empty());
+    c.running = running;
+    c.status = running ? "running" : "exited";
+    c.startedAt = Optional.of(clock.instant());
+    containers.put(name, c);
+    return c;
+  }
+
+  /** A container that exits right after start. */
+  public static Behaviour exitsImmediately() {
+    return (c, poll, now) -> {
+      c.running = false;
+      c.status = "exited";
+      c.exitCode = Optional.of(1);
+    };
+  }
+
+  /** Docker keeps restarting the container: Restarting, RestartCount growing. */
+  public static Behaviour crashLoops() {
+    return (c, poll, now) -> {
+      c.restarting = poll % 2 == 1;
+      c.restartCount = poll;
+      c.status = c.restarting ? "restarting" : "running";
+    };
+  }
+
+  /** Looks fine for {@code polls} polls, then has restarted once (new start time, count 1). */
+  public static Behaviour restartsAfterPolls(int polls) {
+    return (c, poll, now) -> {
+      if (poll == polls + 1) {
+        c.restartCount = 1;
+        c.startedAt = Optional.of(now);
+      }
+    };
+  }
+
+  /** Healthy for {@code polls} polls, then unhealthy. */
+  public static Behaviour unhealthyAfterPolls(int polls) {
+    return (c, poll, now) -> c.health = Optional.of(poll > polls ? "unhealthy" : "healthy");
+  }
+
+  /** Health {@code starting} for {@code polls} polls, then healthy. */
+  public static Behaviour healthyAfterPolls(int polls) {
+    return (c, poll, now) -> c.health = Optional.of(poll > polls ? "healthy" : "starting");
+  }
+
+  // ---- observing ----
+
+  public List<String> calls() {
+    return List.copyOf(calls);
+  }
+
+  /** Calls that change the host: pull, create, start, stop, remove, ensureNetwork. */
+  public List<String> mutatingCalls() {
+    return calls.stream()
+        .filter(
+            c ->
+                c.startsWith("pull ")
+                    || c.startsWith("create ")
+                    || c.startsWith("start ")
+                    || c.startsWith("stop ")
+                    || c.startsWith("remove ")
+                    || c.startsWith("ensureNetwork "))
+        .toList();
+  }
+
+  public Optional<FakeContainer> container(String name) {
+    return Optional.ofNullable(containers.get(name));
+  }
+
+  public Map<String, FakeContainer> containers() {
+    return Map.copyOf(containers);
+  }
+
+  public Map<String, Map<String, String>> networks() {
+    return Map.copyOf(networks);
+  }
+
+  // ---- DockerHost ----
+
+  @Override
+  public List<ContainerState> listContainers(Map<String, String> labels) {
+    calls.add("listContainers " + new java.util.TreeMap<>(labels));
+    return containers.values().stream()
+        .filter(c -> c.labels.entrySet().containsAll(labels.entrySet()))
+        .map(FakeContainer::state)
+        .toList();
+  }
+
+  @Override
+  public Optional<ContainerState> inspect(String nameOrId) {
+    calls.add("inspect " + nameOrId);
+    Optional<FakeContainer> found =
+        containers.values().stream()
+            .filter(c -> c.name.equals(nameOrId) || c.id.equals(nameOrId))
+            .findFirst();
+    found.ifPresent(
+        c -> {
+          if (c.running || c.restarting) {
+            c.polls++;
+            c.behaviour.onPoll(c, c.polls, clock.instant());
+          }
+        });
+    return found.map(FakeContainer::state);
+  }
+
+  @Override
+  public boolean imagePresent(ImageRef image) {
+    calls.add("imagePresent " + image.pinned());
+    return images.contains(image.pinned());
+  }
+
+  @Override
+  public void pull(ImageRef image, Consumer<PullProgress> progress) {
+    calls.add("pull " + image.pinned());
+    if (failingPulls.contains(image.pinned())) {
+      throw new DockerOperationException(
+          "pull", image.toString(), "manifest unknown; check that the image was pushed");
+    }
+    progress.accept(
+        new PullProgress(image.toString(), "Downloading", Optional.of("layer1"), 5, 10));
+    progress.accept(
+        new PullProgress(image.toString(), "Pull complete", Optional.of("layer1"), 10, 10));
+    images.add(image.pinned());
+  }
+
+  @Override
+  public String create(ContainerCreateRequest request) {
+    calls.add("create " + request.name());
+    if (failingCreates.contains(request.name())) {
+      throw new DockerOperationException("create", request.name(), "scripted failure");
+    }
+    if (containers.containsKey(request.name())) {
+      throw new DockerOperationException("create", request.name(), "name already in use");
+    }
+    if (!images.contains(request.spec().image().pinned())) {
+      throw new DockerOperationException("create", request.name(), "no such image");
+    }
+    FakeContainer c =
+        new FakeContainer(
+            "id-" + nextId++,
+            request.name(),
+            request.spec().image().pinned(),
+            request.labels(),
+            Optional.of(request));
+    containers.put(c.name, c);
+    return c.id;
+  }
+
+  @Override
+  public void start(String id) {
+    FakeContainer c = byId(id, "start");
+    calls.add("start " + c.name);
+    if (crashingStarts.contains(c.name)) {
+      throw new SimulatedCrash("process died while starting " + c.name);
+    }
+    c.running = true;
+    c.status = "running";
+    c.startedAt = Optional.of(clock.instant());
+    boolean healthcheck =
+        c.request.flatMap(r -> r.spec().healthcheck()).map(h -> !h.disable()).orElse(false);
+    c.health = healthcheck ? Optional.of("healthy") : Optional.empty();
+    c.behaviour = behaviours.getOrDefault(c.name, (x, p, n) -> {});
+  }
+
+  @Override
+  public void stop(String id, Duration timeout) {
+    FakeContainer c = byId(id, "stop");
+    calls.add("stop " + c.name);
+    c.running = false;
+    c.restarting = false;
+    c.status = "exited";
+  }
+
+  @Override
+  public void remove(String id) {
+    Optional<FakeContainer> c =
+        containers.values().stream().filter(x -> x.id.equals(id)).findFirst();
+    calls.add("remove " + c.map(x -> x.name).orElse(id));
+    c.ifPresent(x -> containers.remove(x.name));
+  }
+
+  @Override
+  public void ensureNetwork(String name, Map<String, String> labels) {
+    calls.add("ensureNetwork " + name);
+    networks.putIfAbsent(name, Map.copyOf(labels));
+  }
+
+  @Override
+  public List<String> logTail(String id, int lines) {
+    FakeContainer c = byId(id, "logs");
+    calls.add("logTail " + c.name + " " + lines);
+    List<String> all = logs.getOrDefault(c.name, List.of());
+    return all.subList(Math.max(0, all.size() - lines), all.size());
+  }
+
+  private FakeContainer byId(String id, String operation) {
+    return containers.values().stream()
+        .filter(c -> c.id.equals(id))
+        .findFirst()
+        .orElseThrow(() -> new DockerOperationException(operation, id, "no such container"));
+  }
+}
