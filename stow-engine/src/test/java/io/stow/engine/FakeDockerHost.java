@@ -94,6 +94,7 @@ public final class FakeDockerHost implements DockerHost {
   private final Set<String> failingCreates = new HashSet<>();
   private final Set<String> crashingStarts = new HashSet<>();
   private final Map<String, Behaviour> behaviours = new HashMap<>();
+  private final Map<String, Behaviour> imageBehaviours = new HashMap<>();
   private final Map<String, List<String>> logs = new HashMap<>();
   private final Map<String, Map<String, String>> networks = new LinkedHashMap<>();
   private final List<String> calls = new ArrayList<>();
@@ -130,9 +131,20 @@ public final class FakeDockerHost implements DockerHost {
     return this;
   }
 
+  public FakeDockerHost clearCrashes() {
+    crashingStarts.clear();
+    return this;
+  }
+
   /** Applies to containers of this name started from now on. */
   public FakeDockerHost behaviour(String name, Behaviour behaviour) {
     behaviours.put(name, behaviour);
+    return this;
+  }
+
+  /** Applies to containers created from this image and started from now on; wins over names. */
+  public FakeDockerHost behaviour(ImageRef image, Behaviour behaviour) {
+    imageBehaviours.put(image.pinned(), behaviour);
     return this;
   }
 
@@ -311,7 +323,8 @@ public final class FakeDockerHost implements DockerHost {
     boolean healthcheck =
         c.request.flatMap(r -> r.spec().healthcheck()).map(h -> !h.disable()).orElse(false);
     c.health = healthcheck ? Optional.of("healthy") : Optional.empty();
-    c.behaviour = behaviours.getOrDefault(c.name, (x, p, n) -> {});
+    c.behaviour =
+        imageBehaviours.getOrDefault(c.image, behaviours.getOrDefault(c.name, (x, p, n) -> {}));
   }
 
   @Override

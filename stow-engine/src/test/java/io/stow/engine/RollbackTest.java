@@ -1,0 +1,243 @@
+package io.stow.engine;
+
+import static io.stow.engine.TestDescriptors.DB_V1;
+import static io.stow.engine.TestDescriptors.WEB_V1;
+import static io.stow.engine.TestDescriptors.WEB_V2;
+import static io.stow.engine.TestDescriptors.container;
+import static io.stow.engine.TestDescriptors.descriptor;
+import static io.stow.engine.TestDescriptors.verify;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.stow.engine.plan.ActionKind;
+import io.stow.engine.plan.PlannedAction;
+import io.stow.engine.source.LocalDirectorySource;
+import io.stow.engine.state.SnapshotStore;
+import io.stow.model.Descriptor;
+import io.stow.model.StowLabels;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RollbackTest {
+
+  @TempDir Path tmp;
+  private EngineHarness h;
+
+  @BeforeEach
+  void setUp() throws IOException {
+    h = new EngineHarness(tmp);
+  }
+
+  private Path runningConfig() {
+    return h.stateRoot.resolve(SnapshotStore.RUNNING_CONFIG);
+  }
+
+  private Path previousLink() {
+    return h.stateRoot.resolve(SnapshotStore.PREVIOUS);
+  }
+
+  private static Descriptor v1() {
+    return descriptor(
+        "demo", verify(30, 5), List.of(), container("web", WEB_V1), container("db", DB_V1));
+  }
+
+  private static Descriptor v2() {
+    return descriptor("demo", verify(30, 5), List.of(), container("web", WEB_V2));
+  }
+
+  private String deployV1() {
+    return h.reconcile(h.folder(v1())).hashes().orElseThrow().deploymentHash();
+  }
+
+  @Test
+  void rollback_restoresPreviousDeploymentWhenVerificationFails() throws IOException {
+    String v1 = deployV1();
+    h.docker.behaviour(WEB_V2, FakeDockerHost.exitsImmediately());
+
+    ReconcileException e = h.reconcileFails(h.folder(v2()));
+
+    assertThat(e.status()).isEqualTo(ReconcileStatus.FAILED_ROLLED_BACK);
+    assertThat(e.getMessage()).contains("web: not running", "rolled back to v1:" + v1);
+    RollbackReport rollback = e.report().rollback().orElseThrow();
+    assertThat(rollback.kind()).isEqualTo(RollbackReport.Kind.RESTORE_PREVIOUS);
+    assertThat(rollback.succeeded()).isTrue();
+    assertThat(rollback.targetHash()).contains(v1);
+    assertThat(rollback.plan().orElseThrow().actions())
+        .extracting(PlannedAction::container, PlannedAction::kind)
+        .containsExactly(tuple("web", ActionKind.REPLACE), tuple("db", ActionKind.REPLACE));
+    assertThat(rollback.verification().orElseThrow().passed()).isTrue();
+    // the host runs v1 again, and the state says so
+    assertThat(h.docker.container("web").orElseThrow().image).isEqualTo(WEB_V1.pinned());
+    assertThat(h.docker.container("web").orElseThrow().labels)
+        .containsEntry(StowLabels.HASH, "v1:" + v1);
+    assertThat(h.docker.container("db").orElseThrow().running).isTrue();
+    assertThat(runningConfig().toRealPath())
+        .isEqualTo(h.stateRoot.resolve(".stow/snapshots/" + v1).toRealPath());
+    assertThat(previousLink()).doesNotExist();
+    assertThat(e.report().verification().orElseThrow().passed()).isFalse();
+    assertThat(h.events.of(ReconcileEvent.RollbackStarted.class)).hasSize(1);
+  }
+
+  @Test
+  void rollback_restoresPreviousDeploymentWhenApplyFails() throws IOException {
+    String v1 = deployV1();
+    h.docker.failCreate("cache");
+
+    ReconcileException e =
+        h.reconcileFails(
+            h.folder(
+                descriptor(
+                    "demo",
+                    verify(30, 5),
+                    List.of(),
+                    container("web", WEB_V2),
+                    container("cache", DB_V1))));
+
+    assertThat(e.status()).isEqualTo(ReconcileStatus.FAILED_ROLLED_BACK);
+    assertThat(e.getMessage()).contains("create cache: scripted failure");
+    assertThat(e.report().containers())
+        .extracting(ContainerOutcome::container, ContainerOutcome::result)
+        .containsExactly(
+            tuple("web", ContainerOutcome.Result.STARTED),
+            tuple("cache", ContainerOutcome.Result.FAILED),
+            tuple("db", ContainerOutcome.Result.DELETED));
+    assertThat(e.report().verification()).isEmpty();
+    assertThat(h.docker.container("web").orElseThrow().image).isEqualTo(WEB_V1.pinned());
+    assertThat(h.docker.container("db").orElseThrow().running).isTrue();
+    assertThat(h.docker.container("cache")).isEmpty();
+    assertThat(runningConfig().toRealPath().getFileName().toString()).isEqualTo(v1);
+  }
+
+  @Test
+  void rollback_firstDeploymentFailureRemovesContainersAndKeepsTheirLogs() {
+    h.docker.behaviour("web", FakeDockerHost.exitsImmediately());
+    h.docker.logs("web", IntStream.rangeClosed(1, 80).mapToObj(i -> "log line " + i).toList());
+
+    ReconcileException e = h.reconcileFails(h.folder(v1()));
+
+    assertThat(e.status()).isEqualTo(ReconcileStatus.FAILED_ROLLED_BACK);
+    assertThat(e.getMessage()).contains("no previous deployment", "removed");
+    RollbackReport rollback = e.report().rollback().orElseThrow();
+    assertThat(rollback.kind()).isEqualTo(RollbackReport.Kind.REMOVE_FAILED_CONTAINERS);
+    assertThat(rollback.succeeded()).isTrue();
+    assertThat(rollback.containerLogs()).containsOnlyKeys("web", "db");
+    assertThat(rollback.containerLogs().get("web"))
+        .hasSize(50)
+        .startsWith("log line 31")
+        .endsWith("log line 80");
+    assertThat(h.docker.containers()).isEmpty();
+    assertThat(runningConfig()).doesNotExist();
+    assertThat(previousLink()).doesNotExist();
+  }
+
+  @Test
+  void rollback_firstDeploymentFailureLeavesTheHostAsNeverDeployed() {
+    h.docker.behaviour("web", FakeDockerHost.exitsImmediately());
+    h.reconcileFails(h.folder(v1()));
+    h.docker.clearBehaviour("web");
+
+    // deployment.name is not pinned by a failed first deployment
+    ReconcileReport report =
+        h.reconcile(
+            h.folder(descriptor("other", verify(30, 5), List.of(), container("web", WEB_V1))));
+
+    assertThat(report.status()).isEqualTo(ReconcileStatus.SUCCEEDED);
+  }
+
+  @Test
+  void rollback_failureIsReportedLoudly() {
+    deployV1();
+    h.docker.behaviour(WEB_V2, FakeDockerHost.exitsImmediately());
+    // the previous image is gone and cannot be pulled any more
+    h.docker.removeImage(WEB_V1).failPull(WEB_V1);
+
+    ReconcileException e = h.reconcileFails(h.folder(v2()));
+
+    assertThat(e.status()).isEqualTo(ReconcileStatus.FAILED_ROLLBACK_FAILED);
+    assertThat(e.getMessage())
+        .contains(
+            "ROLLBACK FAILED",
+            "pull",
+            WEB_V1.toString(),
+            "needs an operator",
+            "label=stow.deployment=demo");
+    RollbackReport rollback = e.report().rollback().orElseThrow();
+    assertThat(rollback.succeeded()).isFalse();
+    assertThat(rollback.error()).hasValueSatisfying(m -> assertThat(m).contains("pull"));
+  }
+
+  @Test
+  void rollback_failingVerificationOfThePreviousDeploymentIsReportedLoudly() {
+    deployV1();
+    h.docker.behaviour(WEB_V2, FakeDockerHost.exitsImmediately());
+    h.docker.behaviour(WEB_V1, FakeDockerHost.crashLoops());
+
+    ReconcileException e = h.reconcileFails(h.folder(v2()));
+
+    assertThat(e.status()).isEqualTo(ReconcileStatus.FAILED_ROLLBACK_FAILED);
+    assertThat(e.report().rollback().orElseThrow().verification().orElseThrow().passed()).isFalse();
+    assertThat(e.getMessage()).contains("ROLLBACK FAILED", "restored deployment");
+  }
+
+  @Test
+  void recovery_rollsBackAnInterruptedApplyBeforeAnythingElse() throws IOException {
+    String v1 = deployV1();
+    h.docker.crashOnStart("web");
+    LocalDirectorySource v2 = h.folder(v2());
+    assertThatThrownBy(() -> h.reconcile(v2)).isInstanceOf(FakeDockerHost.SimulatedCrash.class);
+    // the "process" died mid-apply: the previous link is still there, web created but not started
+    assertThat(previousLink()).exists();
+    assertThat(h.docker.container("web").orElseThrow().running).isFalse();
+    h.docker.clearCrashes();
+    h.events.clear();
+
+    ReconcileReport report = h.reconcile(v2);
+
+    RollbackReport recovery = report.recovery().orElseThrow();
+    assertThat(recovery.succeeded()).isTrue();
+    assertThat(recovery.targetHash()).contains(v1);
+    assertThat(report.warnings()).anyMatch(w -> w.contains("an earlier apply did not finish"));
+    assertThat(h.events.of(ReconcileEvent.RollbackStarted.class))
+        .singleElement()
+        .extracting(ReconcileEvent.RollbackStarted::recovery)
+        .isEqualTo(true);
+    // after recovery, the requested reconcile ran normally from v1 to v2
+    assertThat(report.status()).isEqualTo(ReconcileStatus.SUCCEEDED);
+    assertThat(report.runningHash()).contains(v1);
+    assertThat(h.docker.container("web").orElseThrow().image).isEqualTo(WEB_V2.pinned());
+    assertThat(previousLink()).doesNotExist();
+  }
+
+  @Test
+  void recoverInterruptedApply_restoresThePreviousSnapshot() throws IOException {
+    String v1 = deployV1();
+    h.docker.crashOnStart("web");
+    LocalDirectorySource v2 = h.folder(v2());
+    assertThatThrownBy(() -> h.reconcile(v2)).isInstanceOf(FakeDockerHost.SimulatedCrash.class);
+    h.docker.clearCrashes();
+
+    ReconcileReport report = h.reconciler().recoverInterruptedApply().orElseThrow();
+
+    assertThat(report.mode()).isEqualTo(ReconcileMode.RECOVERY);
+    assertThat(report.status()).isEqualTo(ReconcileStatus.SUCCEEDED);
+    assertThat(report.recovery().orElseThrow().targetHash()).contains(v1);
+    assertThat(h.docker.container("web").orElseThrow().image).isEqualTo(WEB_V1.pinned());
+    assertThat(runningConfig().toRealPath().getFileName().toString()).isEqualTo(v1);
+    assertThat(previousLink()).doesNotExist();
+  }
+
+  @Test
+  void recoverInterruptedApply_isEmptyWhenNothingWasInterrupted() {
+    deployV1();
+    int calls = h.docker.calls().size();
+
+    assertThat(h.reconciler().recoverInterruptedApply()).isEmpty();
+    assertThat(h.docker.calls()).hasSize(calls);
+  }
+}
