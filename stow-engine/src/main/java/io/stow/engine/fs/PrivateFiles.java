@@ -2,6 +2,7 @@ package io.stow.engine.fs;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.FileSystems;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
@@ -71,7 +73,11 @@ public final class PrivateFiles {
   /** Copies the stream into a new 0600 file; fails when the file exists. */
   public static long copyNew(InputStream in, Path file) throws IOException {
     createFile(file);
-    return Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+    // write into the file just created: Files.copy(REPLACE_EXISTING) would recreate it with the
+    // default mode
+    try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.WRITE)) {
+      return in.transferTo(out);
+    }
   }
 
   /** Makes every directory below {@code root} (inclusive) 0700 and every regular file 0600. */
