@@ -1,12 +1,14 @@
 package io.stow.docker;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DefaultDockerCmdExecFactory;
 import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
@@ -31,11 +33,13 @@ import java.util.function.Consumer;
 public final class DockerJavaHost implements DockerHost, AutoCloseable {
 
   private final DockerClient client;
+  private final CreateContainerCmd.Exec createExec;
   private final String dockerHost;
   private final DockerErrors errors;
 
-  DockerJavaHost(DockerClient client, String dockerHost) {
+  DockerJavaHost(DockerClient client, CreateContainerCmd.Exec createExec, String dockerHost) {
     this.client = Objects.requireNonNull(client, "client");
+    this.createExec = Objects.requireNonNull(createExec, "createExec");
     this.dockerHost = Objects.requireNonNull(dockerHost, "dockerHost");
     this.errors = new DockerErrors(dockerHost);
   }
@@ -59,8 +63,12 @@ public final class DockerJavaHost implements DockerHost, AutoCloseable {
             .sslConfig(config.getSSLConfig())
             .connectionTimeout(Duration.ofSeconds(10))
             .build();
+    // our own exec factory, so create commands can be built as RedactedCreateContainerCmd
+    DefaultDockerCmdExecFactory commands =
+        new DefaultDockerCmdExecFactory(http, config.getObjectMapper());
+    DockerClient client = DockerClientImpl.getInstance(config).withDockerCmdExecFactory(commands);
     return new DockerJavaHost(
-        DockerClientImpl.getInstance(config, http), config.getDockerHost().toString());
+        client, commands.createCreateContainerCmdExec(), config.getDockerHost().toString());
   }
 
   /** The engine address this host talks to. */
@@ -119,7 +127,8 @@ public final class DockerJavaHost implements DockerHost, AutoCloseable {
     try {
       id =
           CreateContainerMapper.apply(
-                  request, client.createContainerCmd(request.spec().image().toString()))
+                  request,
+                  new RedactedCreateContainerCmd(createExec, request.spec().image().toString()))
               .exec()
               .getId();
     } catch (IllegalArgumentException e) {
