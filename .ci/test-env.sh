@@ -55,7 +55,10 @@ _stow_test_env_main() {
   local missing=()
   command -v docker >/dev/null || missing+=(docker.io)
   command -v docker-registry >/dev/null || missing+=(docker-registry)
-  [ -x /bin/busybox ] || missing+=(busybox-static)
+  # the test image runs busybox with no libraries around it, so it must be the static build
+  if [ ! -x /bin/busybox ] || ldd /bin/busybox >/dev/null 2>&1; then
+    missing+=(busybox-static)
+  fi
   if [ "${#missing[@]}" -gt 0 ]; then
     apt_install "${missing[@]}"
   fi
@@ -70,7 +73,7 @@ _stow_test_env_main() {
     esac
     command -v dockerd >/dev/null || apt_install docker.io
     is_root || die "no Docker engine answers on /var/run/docker.sock and starting dockerd needs root; start it (sudo dockerd &) or install docker.io"
-    if pgrep -x dockerd >/dev/null; then
+    if [ -f /var/run/docker.pid ] && kill -0 "$(cat /var/run/docker.pid)" 2>/dev/null; then
       log "dockerd is running but not answering yet; waiting"
     else
       log "starting dockerd (log: $state_dir/dockerd.log)"
@@ -147,6 +150,10 @@ _stow_test_env_main() {
         --message "stow test image ${tag}" \
         "$rootfs.tar" "${repo}:${tag}" >/dev/null
       rm -rf "$rootfs" "$rootfs.tar"
+      if ! docker run --rm --network none "${repo}:${tag}" sh -c 'exit 0' >&2; then
+        docker rmi "${repo}:${tag}" >/dev/null 2>&1 || true
+        die "the imported test image does not run; is /bin/busybox from busybox-static? (apt-get install busybox-static)"
+      fi
     fi
     # Pushing is cheap when the registry already holds the blobs, and it reports the digest.
     local out digest
