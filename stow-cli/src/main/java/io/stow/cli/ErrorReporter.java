@@ -1,0 +1,44 @@
+package io.stow.cli;
+
+import io.stow.model.parse.DescriptorException;
+import io.stow.model.parse.Problem;
+import java.io.PrintStream;
+
+/**
+ * Prints a failure for a person: the message (every problem of an invalid descriptor on its own
+ * line), and the stack trace only when asked for.
+ */
+final class ErrorReporter {
+
+  private final PrintStream err;
+
+  ErrorReporter(PrintStream err) {
+    this.err = err;
+  }
+
+  void report(Exception e, boolean stacktrace) {
+    if (e instanceof DescriptorException invalid) {
+      for (Problem problem : invalid.problems()) {
+        err.println("error: " + problem);
+      }
+    } else {
+      err.println("error: " + message(e));
+    }
+    if (stacktrace) {
+      e.printStackTrace(err);
+    } else if (!(e instanceof DescriptorException)) {
+      err.println("(run with --stacktrace for details)");
+    }
+  }
+
+  private static String message(Throwable e) {
+    String message = e.getMessage();
+    if (message == null || message.isBlank()) {
+      return e.getClass().getSimpleName();
+    }
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return "no such file: " + message;
+    }
+    return message;
+  }
+}

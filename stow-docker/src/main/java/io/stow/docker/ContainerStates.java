@@ -1,0 +1,80 @@
+package io.stow.docker;
+
+import com.github.dockerjava.api.command.HealthState;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.Optional;
+
+/** Turns Docker's inspect answer into a {@link ContainerState}. */
+final class ContainerStates {
+
+  /** Docker's zero time: the container has never started. */
+  private static final Instant NEVER = Instant.parse("0001-01-01T00:00:00Z");
+
+  private ContainerStates() {}
+
+  static ContainerState from(InspectContainerResponse response) {
+    InspectContainerResponse.ContainerState state = response.getState();
+    String status = state == null || state.getStatus() == null ? "unknown" : state.getStatus();
+    boolean running = state != null && Boolean.TRUE.equals(state.getRunning());
+    boolean restarting = state != null && Boolean.TRUE.equals(state.getRestarting());
+    Map<String, String> labels =
+        response.getConfig() == null || response.getConfig().getLabels() == null
+            ? Map.of()
+            : response.getConfig().getLabels();
+    String image =
+        response.getConfig() == null || response.getConfig().getImage() == null
+            ? ""
+            : response.getConfig().getImage();
+    return new ContainerState(
+        response.getId(),
+        name(response.getName()),
+        image,
+        labels,
+        status,
+        running,
+        restarting,
+        response.getRestartCount() == null ? 0 : response.getRestartCount(),
+        exitCode(state, status, running, restarting),
+        Optional.ofNullable(state)
+            .map(InspectContainerResponse.ContainerState::getHealth)
+            .map(HealthState::getStatus),
+        Optional.ofNullable(state).flatMap(s -> instant(s.getStartedAt())));
+  }
+
+  static String name(String dockerName) {
+    if (dockerName == null) {
+      return "";
+    }
+    return dockerName.startsWith("/") ? dockerName.substring(1) : dockerName;
+  }
+
+  /** The last exit code, when the container has exited at least once (or is restarting). */
+  private static Optional<Integer> exitCode(
+      InspectContainerResponse.ContainerState state,
+      String status,
+      boolean running,
+      boolean restarting) {
+    if (state == null || state.getExitCodeLong() == null || status.equals("created")) {
+      return Optional.empty();
+    }
+    if (running && !restarting) {
+      return Optional.empty();
+    }
+    return Optional.of(state.getExitCodeLong().intValue());
+  }
+
+  static Optional<Instant> instant(String dockerTime) {
+    if (dockerTime == null || dockerTime.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      Instant instant = Instant.parse(dockerTime);
+      return instant.equals(NEVER) ? Optional.empty() : Optional.of(instant);
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,256 @@
+package io.stow.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.ContainerNetwork;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DefaultDockerCmdExecFactory;
+import com.github.dockerjava.core.DockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import io.stow.model.ImageRef;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * {@link DockerHost} over the Docker Engine API, through docker-java and its Apache HttpClient 5
+ * transport. Connects to {@code DOCKER_HOST}, or the default Unix socket when it is unset.
+ *
+ * <p>Stopping a container that is already stopped or gone, starting one that runs, and removing a
+ * missing one all succeed: the reconcile engine only cares about the resulting state.
+ */
+public final class DockerJavaHost implements DockerHost, AutoCloseable {
+
+  private final DockerClient client;
+  private final CreateContainerCmd.Exec createExec;
+  private final String dockerHost;
+  private final DockerErrors errors;
+
+  DockerJavaHost(DockerClient client, CreateContainerCmd.Exec createExec, String dockerHost) {
+    this.client = Objects.requireNonNull(client, "client");
+    this.createExec = Objects.requireNonNull(createExec, "createExec");
+    this.dockerHost = Objects.requireNonNull(dockerHost, "dockerHost");
+    this.errors = new DockerErrors(dockerHost);
+  }
+
+  /** Connects as the {@code docker} CLI does: {@code DOCKER_HOST}, else the default socket. */
+  public static DockerJavaHost fromEnvironment() {
+    return connect(DefaultDockerClientConfig.createDefaultConfigBuilder().build());
+  }
+
+  /** Connects to an explicit engine address such as {@code unix:///var/run/docker.sock}. */
+  public static DockerJavaHost connect(String dockerHost) {
+    return connect(
+        DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(dockerHost).build());
+  }
+
+  private static DockerJavaHost connect(DockerClientConfig config) {
+    // no response timeout: stop waits up to the container's stop timeout, pulls stream for long
+    ApacheDockerHttpClient http =
+        new ApacheDockerHttpClient.Builder()
+            .dockerHost(config.getDockerHost())
+            .sslConfig(config.getSSLConfig())
+            .connectionTimeout(Duration.ofSeconds(10))
+            .build();
+    // our own exec factory, so create commands can be built as RedactedCreateContainerCmd
+    DefaultDockerCmdExecFactory commands =
+        new DefaultDockerCmdExecFactory(http, config.getObjectMapper());
+    DockerClient client = DockerClientImpl.getInstance(config).withDockerCmdExecFactory(commands);
+    return new DockerJavaHost(
+        client, commands.createCreateContainerCmdExec(), config.getDockerHost().toString());
+  }
+
+  /** The engine address this host talks to. */
+  public String dockerHost() {
+    return dockerHost;
+  }
+
+  @Override
+  public List<ContainerState> listContainers(Map<String, String> labels) {
+    List<Container> containers;
+    try {
+      containers = client.listContainersCmd().withShowAll(true).withLabelFilter(labels).exec();
+    } catch (RuntimeException e) {
+      throw errors.translate("list containers", "labelled " + labels, e);
+    }
+    List<ContainerState> result = new ArrayList<>();
+    for (Container c : containers) {
+      inspect(c.getId()).ifPresent(result::add); // gone in between: no longer there
+    }
+    result.sort(Comparator.comparing(ContainerState::name));
+    return List.copyOf(result);
+  }
+
+  @Override
+  public Optional<ContainerState> inspect(String nameOrId) {
+    try {
+      return Optional.of(ContainerStates.from(client.inspectContainerCmd(nameOrId).exec()));
+    } catch (NotFoundException e) {
+      return Optional.empty();
+    } catch (RuntimeException e) {
+      throw errors.translate("inspect", nameOrId, e);
+    }
+  }
+
+  @Override
+  public boolean imagePresent(ImageRef image) {
+    try {
+      client.inspectImageCmd(image.pinned()).exec();
+      return true;
+    } catch (NotFoundException e) {
+      return false;
+    } catch (RuntimeException e) {
+      throw errors.translate("inspect image", image.toString(), e);
+    }
+  }
+
+  @Override
+  public void pull(ImageRef image, Consumer<PullProgress> progress) {
+    new ImagePull(client, errors).pull(image, progress);
+  }
+
+  @Override
+  public String create(ContainerCreateRequest request) {
+    String name = request.name();
+    String id;
+    try {
+      id =
+          CreateContainerMapper.apply(
+                  request,
+                  new RedactedCreateContainerCmd(createExec, request.spec().image().toString()))
+              .exec()
+              .getId();
+    } catch (IllegalArgumentException e) {
+      throw new DockerOperationException(
+          "create", name, e.getMessage() + "; nothing was created", e);
+    } catch (NotFoundException e) {
+      throw errors.translate(
+          "create",
+          name,
+          e,
+          "is image "
+              + request.spec().image()
+              + " present (pull it first) and do its networks exist?");
+    } catch (ConflictException e) {
+      throw errors.translate(
+          "create", name, e, "a container with this name exists; stop and remove it first");
+    } catch (RuntimeException e) {
+      throw errors.translate("create", name, e);
+    }
+    connectAdditionalNetworks(request, id);
+    return id;
+  }
+
+  private void connectAdditionalNetworks(ContainerCreateRequest request, String id) {
+    for (String network : CreateContainerMapper.additionalNetworks(request.spec())) {
+      try {
+        client
+            .connectToNetworkCmd()
+            .withContainerId(id)
+            .withNetworkId(network)
+            .withContainerNetwork(
+                new ContainerNetwork().withAliases(request.spec().networkAliases()))
+            .exec();
+      } catch (RuntimeException e) {
+        remove(id); // half-connected containers are not left behind
+        throw errors.translate(
+            "create",
+            request.name(),
+            e,
+            "could not connect network " + network + " (does it exist?); nothing was created");
+      }
+    }
+  }
+
+  @Override
+  public void start(String id) {
+    try {
+      client.startContainerCmd(id).exec();
+    } catch (NotModifiedException e) {
+      // already running
+    } catch (RuntimeException e) {
+      throw errors.translate(
+          "start",
+          id,
+          e,
+          "check the container's command, mounts, ports and `docker logs " + id + "`");
+    }
+  }
+
+  @Override
+  public void stop(String id, Duration timeout) {
+    try {
+      client.stopContainerCmd(id).withTimeout(DockerUnits.seconds(timeout)).exec();
+    } catch (NotModifiedException | NotFoundException e) {
+      // already stopped, or gone
+    } catch (RuntimeException e) {
+      throw errors.translate("stop", id, e);
+    }
+  }
+
+  @Override
+  public void remove(String id) {
+    try {
+      client.removeContainerCmd(id).withRemoveVolumes(true).exec();
+    } catch (NotFoundException e) {
+      // already gone
+    } catch (ConflictException e) {
+      throw errors.translate("remove", id, e, "stop the container first");
+    } catch (RuntimeException e) {
+      throw errors.translate("remove", id, e);
+    }
+  }
+
+  @Override
+  public void ensureNetwork(String name, Map<String, String> labels) {
+    new Networks(client, errors).ensure(name, labels);
+  }
+
+  @Override
+  public List<String> logTail(String id, int lines) {
+    if (lines <= 0) {
+      return List.of();
+    }
+    try (LogTailCallback callback = new LogTailCallback()) {
+      client
+          .logContainerCmd(id)
+          .withStdOut(true)
+          .withStdErr(true)
+          .withTail(lines)
+          .exec(callback)
+          .awaitCompletion();
+      return callback.lastLines(lines);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new DockerOperationException("logs", id, "interrupted while reading logs", e);
+    } catch (NotFoundException e) {
+      throw errors.translate("logs", id, e, "the container does not exist");
+    } catch (RuntimeException e) {
+      throw errors.translate(
+          "logs", id, e, "does the container's logging driver support reading (json-file, local)?");
+    } catch (IOException e) {
+      throw new DockerOperationException("logs", id, "could not close the log stream", e);
+    }
+  }
+
+  /** Closes the connection to the engine. */
+  @Override
+  public void close() {
+    try {
+      client.close();
+    } catch (IOException e) {
+      throw new DockerOperationException("close", dockerHost, "could not close the connection", e);
+    }
+  }
+}

@@ -1,0 +1,86 @@
+package io.stow.it.support;
+
+import io.stow.docker.ContainerCreateRequest;
+import io.stow.docker.ContainerState;
+import io.stow.docker.DockerHost;
+import io.stow.docker.PullProgress;
+import io.stow.model.ImageRef;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Delegates to the real adapter and adds the test labels to every container and network it creates,
+ * so {@link TestDocker} can always find and remove them.
+ */
+final class TestLabelledDockerHost implements DockerHost {
+
+  private final DockerHost delegate;
+  private final Map<String, String> testLabels;
+
+  TestLabelledDockerHost(DockerHost delegate, Map<String, String> testLabels) {
+    this.delegate = delegate;
+    this.testLabels = Map.copyOf(testLabels);
+  }
+
+  private Map<String, String> withTestLabels(Map<String, String> labels) {
+    Map<String, String> result = new LinkedHashMap<>(labels);
+    result.putAll(testLabels);
+    return result;
+  }
+
+  @Override
+  public String create(ContainerCreateRequest request) {
+    return delegate.create(
+        new ContainerCreateRequest(
+            request.spec(), request.env(), request.binds(), withTestLabels(request.labels())));
+  }
+
+  @Override
+  public void ensureNetwork(String name, Map<String, String> labels) {
+    delegate.ensureNetwork(name, withTestLabels(labels));
+  }
+
+  @Override
+  public List<ContainerState> listContainers(Map<String, String> labels) {
+    return delegate.listContainers(labels);
+  }
+
+  @Override
+  public Optional<ContainerState> inspect(String nameOrId) {
+    return delegate.inspect(nameOrId);
+  }
+
+  @Override
+  public boolean imagePresent(ImageRef image) {
+    return delegate.imagePresent(image);
+  }
+
+  @Override
+  public void pull(ImageRef image, Consumer<PullProgress> progress) {
+    delegate.pull(image, progress);
+  }
+
+  @Override
+  public void start(String id) {
+    delegate.start(id);
+  }
+
+  @Override
+  public void stop(String id, Duration timeout) {
+    delegate.stop(id, timeout);
+  }
+
+  @Override
+  public void remove(String id) {
+    delegate.remove(id);
+  }
+
+  @Override
+  public List<String> logTail(String id, int lines) {
+    return delegate.logTail(id, lines);
+  }
+}

@@ -1,0 +1,66 @@
+package io.stow.model;
+
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Duration strings as Compose and Docker write them: {@code 20s}, {@code 1m30s}, {@code 500ms}. */
+public final class Durations {
+
+  private static final Pattern WHOLE = Pattern.compile("(?:[0-9]+(?:ms|s|m|h))+");
+  private static final Pattern PART = Pattern.compile("([0-9]+)(ms|s|m|h)");
+
+  private Durations() {}
+
+  /**
+   * Parses a duration string.
+   *
+   * @throws IllegalArgumentException when the text is not one or more {@code <digits><unit>} with
+   *     unit ms, s, m or h
+   */
+  public static Duration parse(String text) {
+    if (text == null || !WHOLE.matcher(text).matches()) {
+      throw new IllegalArgumentException(
+          "'" + text + "' is not a duration; write it like 20s, 1m or 1m30s (units ms, s, m, h)");
+    }
+    Duration total = Duration.ZERO;
+    Matcher part = PART.matcher(text);
+    while (part.find()) {
+      long amount = Long.parseLong(part.group(1));
+      total =
+          total.plus(
+              switch (part.group(2)) {
+                case "ms" -> Duration.ofMillis(amount);
+                case "s" -> Duration.ofSeconds(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                default -> Duration.ofHours(amount);
+              });
+    }
+    return total;
+  }
+
+  /** Formats a duration the way {@link #parse} reads it, e.g. {@code 1m30s}. */
+  public static String format(Duration duration) {
+    if (duration.isZero()) {
+      return "0s";
+    }
+    StringBuilder out = new StringBuilder();
+    long hours = duration.toHours();
+    int minutes = duration.toMinutesPart();
+    int seconds = duration.toSecondsPart();
+    int millis = duration.toMillisPart();
+    if (hours > 0) {
+      out.append(hours).append('h');
+    }
+    if (minutes > 0) {
+      out.append(minutes).append('m');
+    }
+    if (seconds > 0) {
+      out.append(seconds).append('s');
+    }
+    if (millis > 0) {
+      out.append(millis).append("ms");
+    }
+    return out.toString();
+  }
+}
