@@ -1,6 +1,7 @@
 package io.stow.engine;
 
 import io.stow.docker.DockerHost;
+import io.stow.model.parse.DescriptorParser;
 import io.stow.sops.SecretDecryptor;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -113,11 +114,11 @@ public final class ReconcileContext {
         + "]";
   }
 
-  /** Builds a {@link ReconcileContext}; docker, descriptorLoader and stateRoot are required. */
+  /** Builds a {@link ReconcileContext}; docker and stateRoot are required. */
   public static final class Builder {
     private DockerHost docker;
     private SecretDecryptor secretDecryptor;
-    private DescriptorLoader descriptorLoader;
+    private DescriptorLoader descriptorLoader = DescriptorParser::parse;
     private Path stateRoot;
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper = Sleeper.SYSTEM;
@@ -141,6 +142,7 @@ public final class ReconcileContext {
       return this;
     }
 
+    /** Defaults to {@link DescriptorParser#parse(Path)}; tests pass descriptors built in code. */
     public Builder descriptorLoader(DescriptorLoader value) {
       descriptorLoader = value;
       return this;

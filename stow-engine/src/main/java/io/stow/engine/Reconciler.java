@@ -14,8 +14,7 @@ import java.util.Optional;
  * ReconcileContext context = ReconcileContext.builder()
  *     .docker(dockerHost)
  *     .secretDecryptor(sops)                 // optional
- *     .descriptorLoader(DescriptorParser::parse)
- *     .stateRoot(Path.of(System.getProperty("user.home")))
+ *  *     .stateRoot(Path.of(System.getProperty("user.home")))
  *     .events(renderer)
  *     .build();
  * ReconcileReport report = new Reconciler(context)

@@ -13,7 +13,7 @@ class ReconcileContextTest {
   void build_reportsEveryMissingFieldInOneMessage() {
     assertThatThrownBy(() -> ReconcileContext.builder().build())
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("missing docker, descriptorLoader, stateRoot");
+        .hasMessageContaining("missing docker, stateRoot;");
   }
 
   @Test
@@ -25,7 +25,7 @@ class ReconcileContextTest {
                     .snapshotsToKeep(-1)
                     .verifyPollInterval(Duration.ZERO)
                     .build())
-        .hasMessageContaining("missing docker, descriptorLoader;")
+        .hasMessageContaining("missing docker;")
         .hasMessageContaining("snapshotsToKeep must not be negative")
         .hasMessageContaining("verifyPollInterval must be positive");
   }
@@ -36,7 +36,6 @@ class ReconcileContextTest {
     ReconcileContext context =
         ReconcileContext.builder()
             .docker(new FakeDockerHost(clock))
-            .descriptorLoader(new FakeDescriptorLoader())
             .stateRoot(Path.of("state"))
             .build();
 
