@@ -23,7 +23,7 @@ final class DataKeyResolver {
    *
    * @throws StoreException saying which keys the file needs and what was tried
    */
-  byte[] dataKey(Metadata metadata) {
+  synchronized byte[] dataKey(Metadata metadata) {
     List<Metadata.KeyGroup> groups = metadata.keyGroups();
     List<byte[]> parts = new ArrayList<>();
     List<String> failures = new ArrayList<>();

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.bouncycastle.bcpg.KeyIdentifier;
 import org.bouncycastle.bcpg.SecretKeyPacket;
 import org.bouncycastle.openpgp.PGPCompressedData;
 import org.bouncycastle.openpgp.PGPEncryptedData;
@@ -119,7 +120,7 @@ final class PgpKeyring {
     try {
       for (PGPEncryptedData data : encryptedDataList(armored)) {
         if (data instanceof PGPPublicKeyEncryptedData pk) {
-          ids.add(hexKeyId(pk.getKeyID()));
+          ids.add(hexKeyId(pk.getKeyIdentifier().getKeyId()));
         }
       }
     } catch (StoreException e) {
@@ -139,8 +140,10 @@ final class PgpKeyring {
       if (!(data instanceof PGPPublicKeyEncryptedData pk)) {
         continue;
       }
+      // a wildcard (hidden recipient) id may belong to any key
+      KeyIdentifier id = pk.getKeyIdentifier();
       List<PGPSecretKey> candidates =
-          pk.getKeyID() == 0 ? List.copyOf(keysById.values()) : listOf(keysById.get(pk.getKeyID()));
+          id.isWildcard() ? List.copyOf(keysById.values()) : listOf(keysById.get(id.getKeyId()));
       for (PGPSecretKey key : candidates) {
         byte[] plain = decrypt(pk, key);
         if (plain != null) {
