@@ -5,8 +5,11 @@ import io.stow.docker.DockerJavaHost;
 import io.stow.engine.EngineEvents;
 import io.stow.engine.ReconcileContext;
 import io.stow.engine.Reconciler;
+import io.stow.sops.SopsDecryptor;
+import io.stow.sops.SopsKeys;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The composition root of the command line: builds every command and the engine objects they share,
@@ -22,7 +25,11 @@ class CliComposition {
   }
 
   List<Command> commands() {
-    return List.of(new ValidateCommand(), new HashCommand(), new ReconcileCommand(this));
+    return List.of(
+        new ValidateCommand(),
+        new HashCommand(),
+        new DecryptCommand(this),
+        new ReconcileCommand(this));
   }
 
   Console console() {
@@ -41,9 +48,19 @@ class CliComposition {
     return DockerJavaHost.fromEnvironment();
   }
 
-  /** A reconciler over this host's Docker engine and the given state root. */
-  Reconciler reconciler(Path stateRoot, EngineEvents events) {
+  /** The process environment (SOPS key variables, DOCKER_HOST). */
+  Map<String, String> environment() {
+    return System.getenv();
+  }
+
+  /** A reconciler over this host's Docker engine, the given state root and SOPS keys. */
+  Reconciler reconciler(Path stateRoot, SopsKeys keys, EngineEvents events) {
     return new Reconciler(
-        ReconcileContext.builder().docker(docker()).stateRoot(stateRoot).events(events).build());
+        ReconcileContext.builder()
+            .docker(docker())
+            .secretDecryptor(new SopsDecryptor(keys))
+            .stateRoot(stateRoot)
+            .events(events)
+            .build());
   }
 }

@@ -23,6 +23,7 @@ final class ReconcileCommand implements Command {
   private OptionSpec<String> stateDir;
   private OptionSpec<Void> dryRun;
   private OptionSpec<Void> planJson;
+  private KeyOptions keys;
 
   ReconcileCommand(CliComposition composition) {
     this.composition = composition;
@@ -60,6 +61,7 @@ final class ReconcileCommand implements Command {
     dryRun = parser.accepts("dry-run", "plan only: change nothing, not Docker, not the state dir");
     planJson =
         parser.accepts("plan-json", "print the plan as JSON on stdout (env values redacted)");
+    keys = new KeyOptions(parser);
   }
 
   @Override
@@ -83,7 +85,8 @@ final class ReconcileCommand implements Command {
         options.has(dryRun) ? ReconcileRequest.dryRun(source) : ReconcileRequest.reconcile(source);
 
     ProgressRenderer progress = new ProgressRenderer(console);
-    Reconciler reconciler = composition.reconciler(stateRoot, progress);
+    Reconciler reconciler =
+        composition.reconciler(stateRoot, keys.keys(options, composition.environment()), progress);
     ReconcileReport report;
     try {
       report = reconciler.reconcile(request);
