@@ -26,6 +26,12 @@ final class RunRecorder {
     T run() throws Exception;
   }
 
+  /** A step body that returns nothing. */
+  @FunctionalInterface
+  interface VoidBody {
+    void run() throws Exception;
+  }
+
   private final ReconcileMode mode;
   private final Clock clock;
   private final EngineEvents events;
@@ -65,6 +71,16 @@ final class RunRecorder {
       durations.merge(name, took, Duration::plus);
       emit(new ReconcileEvent.StepFinished(name, took, succeeded));
     }
+  }
+
+  /** Runs one step that returns nothing; see {@link #step(String, Body)}. */
+  void step(String name, VoidBody body) throws Exception {
+    step(
+        name,
+        () -> {
+          body.run();
+          return null;
+        });
   }
 
   void emit(ReconcileEvent event) {

@@ -1,0 +1,32 @@
+package io.stow.engine;
+
+import io.stow.engine.state.SnapshotInfo;
+import io.stow.hash.DeploymentHashes;
+import io.stow.model.Descriptor;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The desired state after staging, decryption, hashing and loading, with the snapshot that runs now
+ * (if any) for the same deployment.
+ */
+record Desired(
+    String revision,
+    Set<String> secretFiles,
+    DeploymentHashes hashes,
+    Descriptor descriptor,
+    Optional<SnapshotInfo> running) {
+
+  String hash() {
+    return hashes.deploymentHash();
+  }
+
+  String name() {
+    return descriptor.deployment().name();
+  }
+
+  /** Whether the running snapshot already has this deployment hash. */
+  boolean isRunning() {
+    return running.map(r -> r.deploymentHash().equals(hash())).orElse(false);
+  }
+}
