@@ -1,7 +1,9 @@
 package io.stow.cli;
 
+import io.stow.docker.DockerOperationException;
 import io.stow.model.parse.DescriptorException;
 import io.stow.model.parse.Problem;
+import io.stow.sops.SopsException;
 import java.io.PrintStream;
 
 /**
@@ -26,9 +28,17 @@ final class ErrorReporter {
     }
     if (stacktrace) {
       e.printStackTrace(err);
-    } else if (!(e instanceof DescriptorException)) {
+    } else if (!explained(e)) {
       err.println("(run with --stacktrace for details)");
     }
+  }
+
+  /** Failures whose message already says what and where; a stack trace would add nothing. */
+  private static boolean explained(Exception e) {
+    return e instanceof DescriptorException
+        || e instanceof SopsException
+        || e instanceof DockerOperationException
+        || e instanceof java.nio.file.NoSuchFileException;
   }
 
   private static String message(Throwable e) {

@@ -1,0 +1,42 @@
+package io.stow.cli;
+
+import io.stow.sops.SopsKeys;
+import java.nio.file.Path;
+import java.util.Map;
+import joptsimple.OptionParser;
+import joptsimple.OptionSet;
+import joptsimple.OptionSpec;
+
+/**
+ * The SOPS key options shared by commands that decrypt: {@code --age-key-file} and {@code
+ * --pgp-key-file}, added to what {@code SOPS_AGE_KEY_FILE} and {@code SOPS_AGE_KEY} provide.
+ */
+final class KeyOptions {
+
+  private final OptionSpec<String> ageKeyFile;
+  private final OptionSpec<String> pgpKeyFile;
+
+  KeyOptions(OptionParser parser) {
+    ageKeyFile =
+        parser
+            .accepts("age-key-file", "age identities file (like SOPS_AGE_KEY_FILE); repeatable")
+            .withRequiredArg()
+            .describedAs("F");
+    pgpKeyFile =
+        parser
+            .accepts("pgp-key-file", "armored PGP secret key file; repeatable")
+            .withRequiredArg()
+            .describedAs("F");
+  }
+
+  SopsKeys keys(OptionSet options, Map<String, String> environment) {
+    SopsKeys keys = SopsKeys.fromEnvironment(environment);
+    for (String file : options.valuesOf(ageKeyFile)) {
+      keys = keys.withAgeKeyFile(Path.of(file));
+    }
+    for (String file : options.valuesOf(pgpKeyFile)) {
+      keys = keys.withPgpKeyFile(Path.of(file));
+    }
+    return keys;
+  }
+}
