@@ -41,8 +41,8 @@ final class DockerErrors {
         + dockerHost
         + " ("
         + rootMessage(error)
-        + "); is the Docker engine running? Start dockerd (in this repository: bash"
-        + " .ci/test-env.sh) or point DOCKER_HOST at a running engine";
+        + "); is the Docker engine running? Start it (systemctl start docker) or point"
+        + " DOCKER_HOST at a running engine";
   }
 
   /** Docker's own message: the {@code message} of its JSON error body when there is one. */
