@@ -16,12 +16,12 @@ import java.util.function.Consumer;
  * Delegates to the real adapter and adds the test labels to every container and network it creates,
  * so {@link TestDocker} can always find and remove them.
  */
-final class TestLabelledDockerHost implements DockerHost {
+public final class TestLabelledDockerHost implements DockerHost {
 
   private final DockerHost delegate;
   private final Map<String, String> testLabels;
 
-  TestLabelledDockerHost(DockerHost delegate, Map<String, String> testLabels) {
+  public TestLabelledDockerHost(DockerHost delegate, Map<String, String> testLabels) {
     this.delegate = delegate;
     this.testLabels = Map.copyOf(testLabels);
   }
