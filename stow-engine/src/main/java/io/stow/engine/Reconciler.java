@@ -58,8 +58,9 @@ public final class Reconciler {
   }
 
   /**
-   * Rolls back an apply that an earlier process did not finish ({@code running-config.previous}
-   * exists), e.g. at daemon start. {@link #reconcile} does this by itself before anything else.
+   * Rolls back an apply that an earlier process did not finish ({@code running-config.previous} or,
+   * for a first deployment, {@code .stow/first-apply} exists), e.g. at daemon start. {@link
+   * #reconcile} does this by itself before anything else.
    *
    * @return empty when there was nothing to recover
    * @throws ReconcileException with {@link ReconcileStatus#FAILED_ROLLBACK_FAILED} when the

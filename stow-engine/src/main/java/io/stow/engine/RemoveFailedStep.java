@@ -72,6 +72,10 @@ final class RemoveFailedStep {
     }
     try {
       store.dropCurrent();
+      if (errors.isEmpty()) {
+        // while containers remain, the open first apply stays marked so the next run retries
+        store.closeFirstApply();
+      }
     } catch (IOException e) {
       errors.add("cannot remove " + store.runningConfig() + ": " + e.getMessage());
     }

@@ -6,6 +6,7 @@ import io.stow.engine.state.SnapshotInfo;
 import io.stow.engine.state.SnapshotStore;
 import io.stow.model.Descriptor;
 import io.stow.model.StowLabels;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -83,18 +84,37 @@ final class Rollbacks {
   }
 
   /**
-   * When an earlier apply did not finish ({@code running-config.previous} exists), rolls back to it
-   * first.
+   * When an earlier apply did not finish, rolls it back first: to {@code running-config.previous}
+   * for an update, by removing its containers for a first deployment ({@code .stow/first-apply}).
    *
    * @throws ReconcileException when that rollback fails
    */
   void recoverIfInterrupted() {
-    if (!store.hasPrevious()) {
+    String reason;
+    RollbackReport recovery;
+    Optional<String> firstApply;
+    try {
+      firstApply = store.openFirstApply();
+    } catch (IOException e) {
+      throw Failures.beforeChanges(rec, e);
+    }
+    if (store.hasPrevious()) {
+      reason = "found " + store.previousLink() + ": an earlier apply did not finish";
+      rec.warn(reason + "; rolling back to it first");
+      recovery = toPrevious(reason, true);
+    } else if (firstApply.isPresent()) {
+      reason =
+          "found "
+              + store.firstApplyMarker()
+              + ": the first apply of '"
+              + firstApply.get()
+              + "' did not finish";
+      rec.warn(reason + "; removing its containers first");
+      rec.emit(new ReconcileEvent.RollbackStarted(reason, Optional.empty(), true));
+      recovery = removeFailed.run(firstApply.get());
+    } else {
       return;
     }
-    String reason = "found " + store.previousLink() + ": an earlier apply did not finish";
-    rec.warn(reason + "; rolling back to it first");
-    RollbackReport recovery = toPrevious(reason, true);
     rec.recovery(recovery);
     if (!recovery.succeeded()) {
       String message =
@@ -102,7 +122,7 @@ final class Rollbacks {
               + "; ROLLBACK FAILED: "
               + recovery.error().orElse("unknown")
               + "; "
-              + operatorHint("");
+              + operatorHint(firstApply.orElse(""));
       rec.failure(message);
       throw new ReconcileException(
           message, rec.build(ReconcileStatus.FAILED_ROLLBACK_FAILED), null);

@@ -116,6 +116,9 @@ final class StepsRunner {
           rec.step("prepare", () -> prepare.run(d.descriptor(), p, stagingDir, snapshotDir(d)));
       rec.step("pull", () -> pull.run(p));
       if (!d.isRunning()) {
+        if (d.running().isEmpty()) {
+          store.openFirstApply(d.name());
+        }
         rotateSnapshot(stagingDir, d);
       }
     } catch (ReconcileException e) {
@@ -142,6 +145,7 @@ final class StepsRunner {
       }
       if (d.running().isEmpty()) {
         store.dropCurrent();
+        store.closeFirstApply();
       }
       throw e;
     }
@@ -188,7 +192,11 @@ final class StepsRunner {
 
   /** Whether there is an interrupted apply to recover from (read only). */
   boolean interruptedApplyFound() {
-    return store.hasPrevious();
+    try {
+      return store.hasPrevious() || store.openFirstApply().isPresent();
+    } catch (IOException e) {
+      return true; // the recovery run reports why the marker cannot be read
+    }
   }
 
   // ---- shared by the modes ----

@@ -240,4 +240,81 @@ class RollbackTest {
     assertThat(h.reconciler().recoverInterruptedApply()).isEmpty();
     assertThat(h.docker.calls()).hasSize(calls);
   }
+
+  private Path firstApplyMarker() {
+    return h.stateRoot.resolve(".stow/first-apply");
+  }
+
+  @Test
+  void firstApplyMarker_isOpenOnlyWhileTheFirstDeploymentIsUnverified() {
+    h.docker.crashOnStart("web");
+    LocalDirectorySource folder = h.folder(v1());
+    assertThatThrownBy(() -> h.reconcile(folder)).isInstanceOf(FakeDockerHost.SimulatedCrash.class);
+    assertThat(firstApplyMarker()).hasContent("demo");
+    h.docker.clearCrashes();
+
+    h.reconcile(folder);
+    assertThat(firstApplyMarker()).doesNotExist();
+
+    h.reconcile(h.folder(v2()));
+    assertThat(firstApplyMarker()).doesNotExist();
+  }
+
+  @Test
+  void recovery_removesAnInterruptedFirstDeploymentThenDeploysItAgain() {
+    h.docker.crashOnStart("web");
+    LocalDirectorySource folder = h.folder(v1());
+    assertThatThrownBy(() -> h.reconcile(folder)).isInstanceOf(FakeDockerHost.SimulatedCrash.class);
+    h.docker.clearCrashes();
+    h.events.clear();
+
+    ReconcileReport report = h.reconcile(folder);
+
+    RollbackReport recovery = report.recovery().orElseThrow();
+    assertThat(recovery.kind()).isEqualTo(RollbackReport.Kind.REMOVE_FAILED_CONTAINERS);
+    assertThat(recovery.succeeded()).isTrue();
+    assertThat(report.warnings()).anyMatch(w -> w.contains("first apply of 'demo' did not finish"));
+    assertThat(report.status()).isEqualTo(ReconcileStatus.SUCCEEDED);
+    assertThat(report.verification().orElseThrow().passed()).isTrue();
+    assertThat(h.docker.container("web").orElseThrow().running).isTrue();
+    assertThat(firstApplyMarker()).doesNotExist();
+  }
+
+  @Test
+  void recovery_reverifiesAFirstDeploymentKilledDuringVerification() throws IOException {
+    LocalDirectorySource folder = h.folder(v1());
+    String hash = h.reconcile(folder).hashes().orElseThrow().deploymentHash();
+    // what a kill between start and commit leaves: containers running, the first apply still open
+    new SnapshotStore(h.stateRoot, java.time.Clock.systemUTC()).openFirstApply("demo");
+    h.events.clear();
+
+    ReconcileReport report = h.reconcile(folder);
+
+    // not the "already running" shortcut: the containers were replaced and verified again
+    assertThat(report.recovery().orElseThrow().kind())
+        .isEqualTo(RollbackReport.Kind.REMOVE_FAILED_CONTAINERS);
+    assertThat(report.plan().orElseThrow().actions())
+        .extracting(PlannedAction::kind)
+        .containsOnly(ActionKind.REPLACE);
+    assertThat(report.verification().orElseThrow().passed()).isTrue();
+    assertThat(report.hashes().orElseThrow().deploymentHash()).isEqualTo(hash);
+    assertThat(runningConfig().toRealPath().getFileName().toString()).isEqualTo(hash);
+    assertThat(firstApplyMarker()).doesNotExist();
+  }
+
+  @Test
+  void recoverInterruptedApply_removesAnInterruptedFirstDeployment() {
+    h.docker.crashOnStart("web");
+    LocalDirectorySource folder = h.folder(v1());
+    assertThatThrownBy(() -> h.reconcile(folder)).isInstanceOf(FakeDockerHost.SimulatedCrash.class);
+    h.docker.clearCrashes();
+
+    ReconcileReport report = h.reconciler().recoverInterruptedApply().orElseThrow();
+
+    assertThat(report.mode()).isEqualTo(ReconcileMode.RECOVERY);
+    assertThat(report.status()).isEqualTo(ReconcileStatus.SUCCEEDED);
+    assertThat(h.docker.containers()).isEmpty();
+    assertThat(runningConfig()).doesNotExist();
+    assertThat(firstApplyMarker()).doesNotExist();
+  }
 }

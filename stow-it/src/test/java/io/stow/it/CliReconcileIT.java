@@ -159,6 +159,81 @@ class CliReconcileIT {
   }
 
   @Test
+  void killedDuringFirstDeployment_nextRunOfTheSameFolderRemovesItAndDeploysAgain()
+      throws Exception {
+    String deployment = docker.name("first");
+    String app = docker.name(deployment + "-app");
+    Path state = temp.resolve("state");
+    Path logs = temp.resolve("logs");
+    // the app only stays up once the host directory holds "ok"; that directory is outside the
+    // deployment folder, so the second run deploys exactly the same hash
+    Path flag = Files.createDirectories(temp.resolve("flag"));
+    DeploymentFolder folder =
+        DeploymentFolder.at(
+            temp.resolve("v1"),
+            StowYaml.deployment(deployment)
+                .verify("5m", "2s")
+                .container(
+                    StowYaml.Container.of(app, image1)
+                        .volume(flag.toString(), "/flag", true)
+                        .shell("test -f /flag/ok || exit 1; sleep 3600")));
+    String hash = ExpectedHashes.of(folder.path(), Set.of()).deployment();
+    StowProcess applying =
+        StowProcess.start(
+            logs,
+            "first",
+            "reconcile",
+            "--dir",
+            folder.toString(),
+            "--state-dir",
+            state.toString());
+    awaitCreated(applying, deployment, app);
+    assertThat(state.resolve(".stow/first-apply")).as("the first apply is open").exists();
+    StowProcess.Result killed = applying.kill();
+    assertThat(killed.exitCode()).as("killed by SIGKILL: %s", killed).isEqualTo(137);
+    String killedId = HostFacts.containers(docker, deployment).get(app).id();
+    Files.writeString(flag.resolve("ok"), "ok\n");
+
+    StowProcess.Result again =
+        StowProcess.run(
+            logs,
+            "again",
+            CLI_TIMEOUT,
+            "reconcile",
+            "--dir",
+            folder.toString(),
+            "--state-dir",
+            state.toString());
+
+    assertThat(again.exitCode()).as("%s", again).isZero();
+    assertThat(again.stderr()).contains("first apply of '" + deployment + "' did not finish");
+    assertThat(again.stderr()).contains("verified: stable for 2.0s");
+    ContainerState app2 = HostFacts.containers(docker, deployment).get(app);
+    assertThat(app2.id()).as("the interrupted container was replaced").isNotEqualTo(killedId);
+    assertThat(app2.running()).isTrue();
+    assertThat(app2.restartCount()).isZero();
+    assertThat(app2.labels()).containsEntry("stow.hash", "v1:" + hash);
+    assertThat(realName(state.resolve("running-config"))).isEqualTo(hash);
+    assertThat(state.resolve(".stow/first-apply")).doesNotExist();
+  }
+
+  /** Waits until stow has created {@code container}, while it is still running (verifying). */
+  private void awaitCreated(StowProcess stow, String deployment, String container) {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    while (Instant.now().isBefore(deadline)) {
+      if (!stow.isAlive()) {
+        fail("stow exited before the test could kill it: %s", stow.outputSoFar());
+      }
+      if (HostFacts.containers(docker, deployment).containsKey(container)) {
+        sleep(Duration.ofSeconds(1));
+        return;
+      }
+      sleep(Duration.ofMillis(200));
+    }
+    fail("%s was not created within 60s: %s", container, stow.outputSoFar());
+  }
+
+  @Test
   void dryRunWithPlanJson_changesNothingAndPrintsHashesActionsAndReasons() throws Exception {
     String deployment = docker.name("dryrun");
     String web = docker.name(deployment + "-web");

@@ -30,7 +30,12 @@ import java.util.UUID;
  * &lt;root&gt;/.stow/snapshots/&lt;deployment_hash&gt;  one directory per deployed state
  * &lt;root&gt;/running-config              symlink to the current snapshot
  * &lt;root&gt;/running-config.previous     symlink to the previous one, only while an apply is open
+ * &lt;root&gt;/.stow/first-apply              names the deployment while its first apply is open
  * </pre>
+ *
+ * <p>An update is open while {@code running-config.previous} exists. A first deployment has no
+ * previous snapshot to mark it, so {@code .stow/first-apply} does: a run that finds either knows an
+ * earlier apply was interrupted and rolls it back before anything else.
  *
  * <p>Each snapshot holds the deployment folder (with decrypted secrets) plus {@code .git-revision},
  * {@code .config-sha256} (the deployment hash: the original tool named it before there were four
@@ -79,6 +84,10 @@ public final class SnapshotStore {
 
   public Path previousLink() {
     return root.resolve(PREVIOUS);
+  }
+
+  public Path firstApplyMarker() {
+    return stowDir().resolve("first-apply");
   }
 
   /** Where the snapshot of this deployment hash lives (whether or not it exists). */
@@ -154,9 +163,34 @@ public final class SnapshotStore {
         snapshot, hash, Optional.of(metadata.deploymentName()), Optional.of(metadata.revision()));
   }
 
+  /**
+   * Marks the first apply of a deployment as open, before its snapshot becomes current and any
+   * container is created; {@link #commit} or {@link #closeFirstApply} ends it.
+   */
+  public void openFirstApply(String deploymentName) throws IOException {
+    initialise();
+    PrivateFiles.writeAtomically(
+        firstApplyMarker(), (deploymentName + "\n").getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The deployment whose first apply an earlier run left open, if any. */
+  public Optional<String> openFirstApply() throws IOException {
+    if (!Files.isRegularFile(firstApplyMarker(), LinkOption.NOFOLLOW_LINKS)) {
+      return Optional.empty();
+    }
+    String name = Files.readString(firstApplyMarker(), StandardCharsets.UTF_8).strip();
+    return name.isEmpty() ? Optional.empty() : Optional.of(name);
+  }
+
+  /** Ends an open first apply without committing it (it was rolled back). */
+  public void closeFirstApply() throws IOException {
+    Files.deleteIfExists(firstApplyMarker());
+  }
+
   /** Ends an apply that verified: {@code running-config.previous} is removed. */
   public void commit() throws IOException {
     PrivateFiles.deleteRecursively(previousLink());
+    closeFirstApply();
   }
 
   /**
