@@ -13,72 +13,72 @@ import io.stow.model.Descriptor;
 import io.stow.model.NetworkSpec;
 import io.stow.model.StowLabels;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Applies a plan: stops and removes the containers to replace or delete (after checking, by name,
  * that each still carries this deployment's label), ensures the declared networks, then creates and
- * starts the replacements with the user's labels plus the stow labels.
+ * starts the replacements with the user's labels plus the stow labels. Within each of the two
+ * phases, containers are handled a few at a time (stop timeouts add up otherwise).
  */
 final class ApplyStep {
 
   private final DockerHost docker;
   private final RunRecorder recorder;
   private final Duration defaultStopTimeout;
+  private final ParallelActions actions;
 
-  ApplyStep(DockerHost docker, RunRecorder recorder, Duration defaultStopTimeout) {
+  ApplyStep(DockerHost docker, RunRecorder recorder, Duration defaultStopTimeout, int concurrency) {
     this.docker = docker;
     this.recorder = recorder;
     this.defaultStopTimeout = defaultStopTimeout;
+    this.actions = new ParallelActions(concurrency);
   }
 
   /**
-   * @param outcomes receives each container's outcome as it happens (the rollback records its own)
+   * @param outcomes receives each container's outcome, in plan order (the rollback records its own)
    */
   void run(
       Descriptor desired,
       Plan plan,
       Map<String, ContainerCreateRequest> requests,
-      java.util.function.Consumer<ContainerOutcome> outcomes) {
-    for (PlannedAction action : plan.actions()) {
-      if (action.kind() == ActionKind.NOOP) {
-        continue;
-      }
-      try {
-        removeExisting(action, plan.deploymentName(), stopTimeout(desired, action));
-      } catch (RuntimeException e) {
-        outcomes.accept(failed(action, e));
-        throw e;
-      }
-      if (action.kind() == ActionKind.DELETE) {
-        outcomes.accept(
-            new ContainerOutcome(
-                action.container(), ActionKind.DELETE, Result.DELETED, Optional.empty()));
-      }
-    }
+      Consumer<ContainerOutcome> outcomes) {
+    List<PlannedAction> changes =
+        plan.actions().stream().filter(a -> a.kind() != ActionKind.NOOP).toList();
+    actions.run(
+        changes,
+        action -> {
+          removeExisting(action, plan.deploymentName(), stopTimeout(desired, action));
+          return action.kind() == ActionKind.DELETE
+              ? Optional.of(outcome(action, Result.DELETED))
+              : Optional.empty();
+        },
+        outcomes);
     for (NetworkSpec network : desired.networks()) {
       docker.ensureNetwork(network.name(), Map.of(StowLabels.DEPLOYMENT, plan.deploymentName()));
       recorder.emit(new ReconcileEvent.NetworkEnsured(network.name()));
     }
-    for (PlannedAction action : plan.actions(ActionKind.REPLACE)) {
-      ContainerCreateRequest request = requests.get(action.container());
-      if (request == null) {
-        throw new IllegalStateException("no create request for " + action.container());
-      }
-      try {
-        String id = docker.create(request);
-        recorder.emit(new ReconcileEvent.ContainerChanged(action.container(), Change.CREATED));
-        docker.start(id);
-        recorder.emit(new ReconcileEvent.ContainerChanged(action.container(), Change.STARTED));
-      } catch (RuntimeException e) {
-        outcomes.accept(failed(action, e));
-        throw e;
-      }
-      outcomes.accept(
-          new ContainerOutcome(
-              action.container(), ActionKind.REPLACE, Result.STARTED, Optional.empty()));
-    }
+    actions.run(
+        plan.actions(ActionKind.REPLACE),
+        action -> {
+          ContainerCreateRequest request = requests.get(action.container());
+          if (request == null) {
+            throw new IllegalStateException("no create request for " + action.container());
+          }
+          String id = docker.create(request);
+          recorder.emit(new ReconcileEvent.ContainerChanged(action.container(), Change.CREATED));
+          docker.start(id);
+          recorder.emit(new ReconcileEvent.ContainerChanged(action.container(), Change.STARTED));
+          return Optional.of(outcome(action, Result.STARTED));
+        },
+        outcomes);
+  }
+
+  private static ContainerOutcome outcome(PlannedAction action, Result result) {
+    return new ContainerOutcome(action.container(), action.kind(), result, Optional.empty());
   }
 
   private void removeExisting(PlannedAction action, String deployment, Duration stopTimeout) {
@@ -114,13 +114,5 @@ final class ApplyStep {
         .container(action.container())
         .flatMap(ContainerSpec::stopTimeout)
         .orElse(defaultStopTimeout);
-  }
-
-  private static ContainerOutcome failed(PlannedAction action, RuntimeException e) {
-    return new ContainerOutcome(
-        action.container(),
-        action.kind(),
-        Result.FAILED,
-        Optional.ofNullable(e.getMessage()).or(() -> Optional.of(e.getClass().getSimpleName())));
   }
 }

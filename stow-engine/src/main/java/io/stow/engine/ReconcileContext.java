@@ -28,6 +28,7 @@ public final class ReconcileContext {
   private final Duration verifyPollInterval;
   private final int snapshotsToKeep;
   private final int logTailLines;
+  private final int applyConcurrency;
   private final Duration defaultStopTimeout;
   private final Path tempDir;
 
@@ -42,6 +43,7 @@ public final class ReconcileContext {
     this.verifyPollInterval = b.verifyPollInterval;
     this.snapshotsToKeep = b.snapshotsToKeep;
     this.logTailLines = b.logTailLines;
+    this.applyConcurrency = b.applyConcurrency;
     this.defaultStopTimeout = b.defaultStopTimeout;
     this.tempDir = b.tempDir;
   }
@@ -95,6 +97,11 @@ public final class ReconcileContext {
     return logTailLines;
   }
 
+  /** How many containers are stopped, or created and started, at once (default 4). */
+  public int applyConcurrency() {
+    return applyConcurrency;
+  }
+
   /** Stop timeout for containers whose descriptor sets none (default 10 s, like Docker). */
   public Duration defaultStopTimeout() {
     return defaultStopTimeout;
@@ -126,6 +133,7 @@ public final class ReconcileContext {
     private Duration verifyPollInterval = Duration.ofSeconds(1);
     private int snapshotsToKeep = 5;
     private int logTailLines = 50;
+    private int applyConcurrency = 4;
     private Duration defaultStopTimeout = Duration.ofSeconds(10);
     private Path tempDir = Path.of(System.getProperty("java.io.tmpdir"));
 
@@ -183,6 +191,11 @@ public final class ReconcileContext {
       return this;
     }
 
+    public Builder applyConcurrency(int value) {
+      applyConcurrency = value;
+      return this;
+    }
+
     public Builder defaultStopTimeout(Duration value) {
       defaultStopTimeout = Objects.requireNonNull(value, "defaultStopTimeout");
       return this;
@@ -216,6 +229,9 @@ public final class ReconcileContext {
       }
       if (logTailLines < 0) {
         invalid.add("logTailLines must not be negative");
+      }
+      if (applyConcurrency < 1) {
+        invalid.add("applyConcurrency must be at least 1");
       }
       if (defaultStopTimeout.isNegative()) {
         invalid.add("defaultStopTimeout must not be negative");

@@ -40,7 +40,7 @@ final class Rollbacks {
     this.hostPlanner = new HostPlanner(ctx.docker(), rec);
     this.prepare = new PrepareStep(store);
     this.pull = new PullStep(ctx.docker(), rec);
-    this.apply = new ApplyStep(ctx.docker(), rec, ctx.defaultStopTimeout());
+    this.apply = new ApplyStep(ctx.docker(), rec, ctx.defaultStopTimeout(), ctx.applyConcurrency());
     this.verify =
         new VerifyStep(ctx.docker(), rec, ctx.clock(), ctx.sleeper(), ctx.verifyPollInterval());
     this.removeFailed =

@@ -83,7 +83,8 @@ final class RunRecorder {
         });
   }
 
-  void emit(ReconcileEvent event) {
+  /** Delivers an event; listeners get one event at a time, also from a parallel apply. */
+  synchronized void emit(ReconcileEvent event) {
     try {
       events.on(event);
     } catch (RuntimeException e) {

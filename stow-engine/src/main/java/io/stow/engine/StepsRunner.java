@@ -54,7 +54,7 @@ final class StepsRunner {
     this.prepare = new PrepareStep(store);
     this.pull = new PullStep(ctx.docker(), rec);
     this.snapshot = new SnapshotStep(store, ctx.clock());
-    this.apply = new ApplyStep(ctx.docker(), rec, ctx.defaultStopTimeout());
+    this.apply = new ApplyStep(ctx.docker(), rec, ctx.defaultStopTimeout(), ctx.applyConcurrency());
     this.verify =
         new VerifyStep(ctx.docker(), rec, ctx.clock(), ctx.sleeper(), ctx.verifyPollInterval());
     this.prune = new PruneStep(store, rec, ctx.snapshotsToKeep());

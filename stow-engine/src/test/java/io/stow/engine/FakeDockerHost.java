@@ -159,7 +159,7 @@ public final class FakeDockerHost implements DockerHost {
   }
 
   /** Seeds a container that exists before the reconcile (managed or not). */
-  public FakeContainer addContainer(
+  public synchronized FakeContainer addContainer(
       String name, String image, Map<String, String> labels, boolean running) {
     FakeContainer c = new FakeContainer("id-" + nextId++, name, image, labels, Optional.empty());
     c.running = running;
@@ -209,12 +209,12 @@ public final class FakeDockerHost implements DockerHost {
 
   // ---- observing ----
 
-  public List<String> calls() {
+  public synchronized List<String> calls() {
     return List.copyOf(calls);
   }
 
   /** Calls that change the host: pull, create, start, stop, remove, ensureNetwork. */
-  public List<String> mutatingCalls() {
+  public synchronized List<String> mutatingCalls() {
     return calls.stream()
         .filter(
             c ->
@@ -227,22 +227,22 @@ public final class FakeDockerHost implements DockerHost {
         .toList();
   }
 
-  public Optional<FakeContainer> container(String name) {
+  public synchronized Optional<FakeContainer> container(String name) {
     return Optional.ofNullable(containers.get(name));
   }
 
-  public Map<String, FakeContainer> containers() {
+  public synchronized Map<String, FakeContainer> containers() {
     return Map.copyOf(containers);
   }
 
-  public Map<String, Map<String, String>> networks() {
+  public synchronized Map<String, Map<String, String>> networks() {
     return Map.copyOf(networks);
   }
 
   // ---- DockerHost ----
 
   @Override
-  public List<ContainerState> listContainers(Map<String, String> labels) {
+  public synchronized List<ContainerState> listContainers(Map<String, String> labels) {
     calls.add("listContainers " + new java.util.TreeMap<>(labels));
     return containers.values().stream()
         .filter(c -> c.labels.entrySet().containsAll(labels.entrySet()))
@@ -251,7 +251,7 @@ public final class FakeDockerHost implements DockerHost {
   }
 
   @Override
-  public Optional<ContainerState> inspect(String nameOrId) {
+  public synchronized Optional<ContainerState> inspect(String nameOrId) {
     calls.add("inspect " + nameOrId);
     Optional<FakeContainer> found =
         containers.values().stream()
@@ -268,13 +268,13 @@ public final class FakeDockerHost implements DockerHost {
   }
 
   @Override
-  public boolean imagePresent(ImageRef image) {
+  public synchronized boolean imagePresent(ImageRef image) {
     calls.add("imagePresent " + image.pinned());
     return images.contains(image.pinned());
   }
 
   @Override
-  public void pull(ImageRef image, Consumer<PullProgress> progress) {
+  public synchronized void pull(ImageRef image, Consumer<PullProgress> progress) {
     calls.add("pull " + image.pinned());
     if (failingPulls.contains(image.pinned())) {
       throw new DockerOperationException(
@@ -288,7 +288,7 @@ public final class FakeDockerHost implements DockerHost {
   }
 
   @Override
-  public String create(ContainerCreateRequest request) {
+  public synchronized String create(ContainerCreateRequest request) {
     calls.add("create " + request.name());
     if (failingCreates.contains(request.name())) {
       throw new DockerOperationException("create", request.name(), "scripted failure");
@@ -311,7 +311,7 @@ public final class FakeDockerHost implements DockerHost {
   }
 
   @Override
-  public void start(String id) {
+  public synchronized void start(String id) {
     FakeContainer c = byId(id, "start");
     calls.add("start " + c.name);
     if (crashingStarts.contains(c.name)) {
@@ -328,7 +328,7 @@ public final class FakeDockerHost implements DockerHost {
   }
 
   @Override
-  public void stop(String id, Duration timeout) {
+  public synchronized void stop(String id, Duration timeout) {
     FakeContainer c = byId(id, "stop");
     calls.add("stop " + c.name);
     c.running = false;
@@ -337,7 +337,7 @@ public final class FakeDockerHost implements DockerHost {
   }
 
   @Override
-  public void remove(String id) {
+  public synchronized void remove(String id) {
     Optional<FakeContainer> c =
         containers.values().stream().filter(x -> x.id.equals(id)).findFirst();
     calls.add("remove " + c.map(x -> x.name).orElse(id));
@@ -345,13 +345,13 @@ public final class FakeDockerHost implements DockerHost {
   }
 
   @Override
-  public void ensureNetwork(String name, Map<String, String> labels) {
+  public synchronized void ensureNetwork(String name, Map<String, String> labels) {
     calls.add("ensureNetwork " + name);
     networks.putIfAbsent(name, Map.copyOf(labels));
   }
 
   @Override
-  public List<String> logTail(String id, int lines) {
+  public synchronized List<String> logTail(String id, int lines) {
     FakeContainer c = byId(id, "logs");
     calls.add("logTail " + c.name + " " + lines);
     List<String> all = logs.getOrDefault(c.name, List.of());
