@@ -37,6 +37,11 @@ public record ContainerState(
     Objects.requireNonNull(startedAt, "startedAt");
   }
 
+  /** What the container list would say about this container. */
+  public ContainerSummary summary() {
+    return new ContainerSummary(id, name, image, labels, status, running, restarting);
+  }
+
   /** The value of a label, if set. */
   public Optional<String> label(String key) {
     return Optional.ofNullable(labels.get(key));

@@ -2,12 +2,15 @@ package io.stow.docker;
 
 import com.github.dockerjava.api.command.HealthState;
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.model.Container;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
 
-/** Turns Docker's inspect answer into a {@link ContainerState}. */
+/**
+ * Turns Docker's inspect and list answers into {@link ContainerState} and {@link ContainerSummary}.
+ */
 final class ContainerStates {
 
   /** Docker's zero time: the container has never started. */
@@ -42,6 +45,23 @@ final class ContainerStates {
             .map(InspectContainerResponse.ContainerState::getHealth)
             .map(HealthState::getStatus),
         Optional.ofNullable(state).flatMap(s -> instant(s.getStartedAt())));
+  }
+
+  /**
+   * A container of the list call; a restarting or paused container counts as running, as in
+   * inspect.
+   */
+  static ContainerSummary summary(Container container) {
+    String status = container.getState() == null ? "unknown" : container.getState();
+    String[] names = container.getNames();
+    return new ContainerSummary(
+        container.getId(),
+        names == null || names.length == 0 ? "" : name(names[0]),
+        container.getImage() == null ? "" : container.getImage(),
+        container.getLabels() == null ? Map.of() : container.getLabels(),
+        status,
+        status.equals("running") || status.equals("restarting") || status.equals("paused"),
+        status.equals("restarting"));
   }
 
   static String name(String dockerName) {

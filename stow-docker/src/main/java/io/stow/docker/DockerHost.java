@@ -17,8 +17,11 @@ import java.util.function.Consumer;
  */
 public interface DockerHost {
 
-  /** Every container (running or not) that carries all of these labels. */
-  List<ContainerState> listContainers(Map<String, String> labels);
+  /**
+   * Every container (running or not) that carries all of these labels, from one list call, sorted
+   * by name.
+   */
+  List<ContainerSummary> listContainers(Map<String, String> labels);
 
   /** The container with this name or id, or empty when there is none. */
   Optional<ContainerState> inspect(String nameOrId);

@@ -15,17 +15,11 @@ import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import io.stow.model.ImageRef;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
 
 /**
@@ -41,7 +35,6 @@ public final class DockerJavaHost implements DockerHost, AutoCloseable {
   private final CreateContainerCmd.Exec createExec;
   private final String dockerHost;
   private final DockerErrors errors;
-  private final ExecutorService inspectors = Executors.newFixedThreadPool(4, daemonThreads());
 
   DockerJavaHost(DockerClient client, CreateContainerCmd.Exec createExec, String dockerHost) {
     this.client = Objects.requireNonNull(client, "client");
@@ -83,43 +76,17 @@ public final class DockerJavaHost implements DockerHost, AutoCloseable {
   }
 
   @Override
-  public List<ContainerState> listContainers(Map<String, String> labels) {
+  public List<ContainerSummary> listContainers(Map<String, String> labels) {
     List<Container> containers;
     try {
       containers = client.listContainersCmd().withShowAll(true).withLabelFilter(labels).exec();
     } catch (RuntimeException e) {
       throw errors.translate("list containers", "labelled " + labels, e);
     }
-    // one inspect per container, a few at a time: a list of 20 costs about as much as 5
-    List<CompletableFuture<Optional<ContainerState>>> inspections = new ArrayList<>();
-    for (Container c : containers) {
-      inspections.add(CompletableFuture.supplyAsync(() -> inspect(c.getId()), inspectors));
-    }
-    List<ContainerState> result = new ArrayList<>();
-    for (CompletableFuture<Optional<ContainerState>> inspection : inspections) {
-      joined(inspection).ifPresent(result::add); // gone in between: no longer there
-    }
-    result.sort(Comparator.comparing(ContainerState::name));
-    return List.copyOf(result);
-  }
-
-  private static <T> T joined(CompletableFuture<T> future) {
-    try {
-      return future.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException cause) {
-        throw cause;
-      }
-      throw e;
-    }
-  }
-
-  private static ThreadFactory daemonThreads() {
-    return runnable -> {
-      Thread thread = new Thread(runnable, "stow-docker-inspect");
-      thread.setDaemon(true);
-      return thread;
-    };
+    return containers.stream()
+        .map(ContainerStates::summary)
+        .sorted(Comparator.comparing(ContainerSummary::name))
+        .toList();
   }
 
   @Override
@@ -277,7 +244,6 @@ public final class DockerJavaHost implements DockerHost, AutoCloseable {
   /** Closes the connection to the engine. */
   @Override
   public void close() {
-    inspectors.shutdownNow();
     try {
       client.close();
     } catch (IOException e) {

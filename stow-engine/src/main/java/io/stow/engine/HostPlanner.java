@@ -1,6 +1,6 @@
 package io.stow.engine;
 
-import io.stow.docker.ContainerState;
+import io.stow.docker.ContainerSummary;
 import io.stow.docker.DockerHost;
 import io.stow.engine.plan.Plan;
 import io.stow.model.Descriptor;
@@ -39,7 +39,7 @@ final class HostPlanner {
 
   private Plan run(Descriptor descriptor, String deploymentHash, String prefix) throws Exception {
     boolean rollback = !prefix.isEmpty();
-    List<ContainerState> observed =
+    List<ContainerSummary> observed =
         rec.step(prefix + "inspect", () -> inspect.run(descriptor.deployment().name()));
     Plan p = rec.step(prefix + "plan", () -> plan.run(descriptor, deploymentHash, observed));
     if (!rollback) {

@@ -1,6 +1,6 @@
 package io.stow.engine;
 
-import io.stow.docker.ContainerState;
+import io.stow.docker.ContainerSummary;
 import io.stow.docker.DockerHost;
 import io.stow.model.StowLabels;
 import java.util.List;
@@ -15,7 +15,7 @@ final class InspectStep {
     this.docker = docker;
   }
 
-  List<ContainerState> run(String deploymentName) {
+  List<ContainerSummary> run(String deploymentName) {
     return docker.listContainers(Map.of(StowLabels.DEPLOYMENT, deploymentName));
   }
 }

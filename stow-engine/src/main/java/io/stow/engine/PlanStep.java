@@ -1,6 +1,6 @@
 package io.stow.engine;
 
-import io.stow.docker.ContainerState;
+import io.stow.docker.ContainerSummary;
 import io.stow.engine.plan.Plan;
 import io.stow.engine.plan.Planner;
 import io.stow.model.Descriptor;
@@ -9,7 +9,7 @@ import java.util.List;
 /** Plans noop / replace / delete with a reason per container (see {@link Planner}). */
 final class PlanStep {
 
-  Plan run(Descriptor desired, String deploymentHash, List<ContainerState> observed) {
+  Plan run(Descriptor desired, String deploymentHash, List<ContainerSummary> observed) {
     return Planner.plan(desired, deploymentHash, observed);
   }
 }

@@ -1,6 +1,6 @@
 package io.stow.engine;
 
-import io.stow.docker.ContainerState;
+import io.stow.docker.ContainerSummary;
 import io.stow.docker.DockerHost;
 import io.stow.engine.ContainerOutcome.Result;
 import io.stow.engine.ReconcileEvent.Change;
@@ -45,9 +45,9 @@ final class RemoveFailedStep {
     Map<String, List<String>> logs = new LinkedHashMap<>();
     List<ContainerOutcome> outcomes = new ArrayList<>();
     List<String> errors = new ArrayList<>();
-    List<ContainerState> containers =
+    List<ContainerSummary> containers =
         docker.listContainers(Map.of(StowLabels.DEPLOYMENT, deploymentName));
-    for (ContainerState container : containers) {
+    for (ContainerSummary container : containers) {
       String name = container.name();
       try {
         logs.put(name, docker.logTail(container.id(), logLines));

@@ -2,6 +2,7 @@ package io.stow.engine;
 
 import io.stow.docker.ContainerCreateRequest;
 import io.stow.docker.ContainerState;
+import io.stow.docker.ContainerSummary;
 import io.stow.docker.DockerHost;
 import io.stow.docker.DockerOperationException;
 import io.stow.docker.PullProgress;
@@ -242,11 +243,11 @@ public final class FakeDockerHost implements DockerHost {
   // ---- DockerHost ----
 
   @Override
-  public synchronized List<ContainerState> listContainers(Map<String, String> labels) {
+  public synchronized List<ContainerSummary> listContainers(Map<String, String> labels) {
     calls.add("listContainers " + new java.util.TreeMap<>(labels));
     return containers.values().stream()
         .filter(c -> c.labels.entrySet().containsAll(labels.entrySet()))
-        .map(FakeContainer::state)
+        .map(c -> c.state().summary())
         .toList();
   }
 

@@ -13,6 +13,7 @@ import com.github.dockerjava.api.model.Ports;
 import io.stow.docker.BindMount;
 import io.stow.docker.ContainerCreateRequest;
 import io.stow.docker.ContainerState;
+import io.stow.docker.ContainerSummary;
 import io.stow.docker.DockerHost;
 import io.stow.docker.DockerOperationException;
 import io.stow.docker.PullProgress;
@@ -303,9 +304,9 @@ class DockerJavaHostIT {
                     .args(List.of("true"))
                     .build()));
 
-    List<ContainerState> listed = host.listContainers(docker.labels());
+    List<ContainerSummary> listed = host.listContainers(docker.labels());
 
-    assertThat(listed).extracting(ContainerState::id).containsExactlyInAnyOrder(running, created);
+    assertThat(listed).extracting(ContainerSummary::id).containsExactlyInAnyOrder(running, created);
     assertThat(listed)
         .filteredOn(s -> s.id().equals(created))
         .singleElement()
@@ -313,8 +314,18 @@ class DockerJavaHostIT {
             s -> {
               assertThat(s.status()).isEqualTo("created");
               assertThat(s.running()).isFalse();
-              assertThat(s.startedAt()).isEmpty();
+              assertThat(s.name()).isEqualTo(docker.name("list-created"));
               assertThat(s.image()).isEqualTo(images.second().toString());
+              assertThat(s.labels()).containsAllEntriesOf(docker.labels());
+            });
+    assertThat(listed)
+        .filteredOn(s -> s.id().equals(running))
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.status()).isEqualTo("running");
+              assertThat(s.running()).isTrue();
+              assertThat(s).isEqualTo(host.inspect(running).orElseThrow().summary());
             });
     assertThat(host.listContainers(Map.of(TestDocker.LABEL, "no-such-run"))).isEmpty();
   }

@@ -1,6 +1,6 @@
 package io.stow.engine.plan;
 
-import io.stow.docker.ContainerState;
+import io.stow.docker.ContainerSummary;
 import io.stow.model.ContainerSpec;
 import io.stow.model.Descriptor;
 import io.stow.model.StowLabels;
@@ -32,14 +32,14 @@ public final class Planner {
    * @param observed the containers Docker reports; only those labelled for this deployment count
    */
   public static Plan plan(
-      Descriptor desired, String deploymentHash, List<ContainerState> observed) {
+      Descriptor desired, String deploymentHash, List<ContainerSummary> observed) {
     Objects.requireNonNull(desired, "desired");
     Objects.requireNonNull(deploymentHash, "deploymentHash");
     Objects.requireNonNull(observed, "observed");
     String deployment = desired.deployment().name();
     String expectedHash = StowLabels.hashValue(deploymentHash);
-    Map<String, ContainerState> managed = new LinkedHashMap<>();
-    for (ContainerState state : observed) {
+    Map<String, ContainerSummary> managed = new LinkedHashMap<>();
+    for (ContainerSummary state : observed) {
       if (deployment.equals(state.labels().get(StowLabels.DEPLOYMENT))) {
         managed.put(state.name(), state);
       }
@@ -48,7 +48,7 @@ public final class Planner {
     for (ContainerSpec spec : desired.containers()) {
       actions.add(planDesired(spec, managed.remove(spec.name()), expectedHash));
     }
-    for (ContainerState orphan : managed.values()) {
+    for (ContainerSummary orphan : managed.values()) {
       actions.add(
           new PlannedAction(
               orphan.name(),
@@ -61,9 +61,9 @@ public final class Planner {
   }
 
   private static PlannedAction planDesired(
-      ContainerSpec spec, ContainerState state, String expectedHash) {
-    Optional<ContainerState> found = Optional.ofNullable(state);
-    Optional<String> id = found.map(ContainerState::id);
+      ContainerSpec spec, ContainerSummary state, String expectedHash) {
+    Optional<ContainerSummary> found = Optional.ofNullable(state);
+    Optional<String> id = found.map(ContainerSummary::id);
     if (state == null) {
       return replace(spec, PlannedAction.MISSING, id);
     }

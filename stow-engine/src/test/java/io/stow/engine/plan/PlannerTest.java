@@ -7,13 +7,12 @@ import static io.stow.engine.TestDescriptors.descriptor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.stow.docker.ContainerState;
+import io.stow.docker.ContainerSummary;
 import io.stow.model.Descriptor;
 import io.stow.model.StowLabels;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class PlannerTest {
@@ -23,19 +22,10 @@ class PlannerTest {
   private final Descriptor desired =
       descriptor("demo", container("web", WEB_V1), container("db", DB_V1));
 
-  private static ContainerState observed(String name, boolean running, Map<String, String> labels) {
-    return new ContainerState(
-        "id-" + name,
-        name,
-        "img",
-        labels,
-        running ? "running" : "exited",
-        running,
-        false,
-        0,
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty());
+  private static ContainerSummary observed(
+      String name, boolean running, Map<String, String> labels) {
+    return new ContainerSummary(
+        "id-" + name, name, "img", labels, running ? "running" : "exited", running, false);
   }
 
   private static Map<String, String> labels(String deployment, String hash) {

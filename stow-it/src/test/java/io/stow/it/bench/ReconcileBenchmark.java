@@ -100,6 +100,8 @@ public final class ReconcileBenchmark {
               ReconcileReport r = noop.reconcile(request(folder));
               require(r.plan().orElseThrow().isNoop(), "not a no-op: " + r.plan());
             });
+    ReconcileReport last = noop.reconcile(request(folder));
+    System.out.println("  no-op steps of one more run: " + last.durations());
     List<String> inspectAll = new ArrayList<>(List.of("inspect"));
     inspectAll.addAll(ids);
     double inspectOneProcessMs = median(() -> docker(inspectAll.toArray(String[]::new)));

@@ -10,12 +10,11 @@ public final class HostFacts {
 
   private HostFacts() {}
 
-  /** Every container labelled {@code stow.deployment=<deployment>}, by name. */
+  /** Every container labelled {@code stow.deployment=<deployment>}, by name, fully inspected. */
   public static Map<String, ContainerState> containers(TestDocker docker, String deployment) {
     Map<String, ContainerState> byName = new TreeMap<>();
-    docker
-        .host()
-        .listContainers(Map.of(StowLabels.DEPLOYMENT, deployment))
+    docker.host().listContainers(Map.of(StowLabels.DEPLOYMENT, deployment)).stream()
+        .flatMap(c -> docker.host().inspect(c.id()).stream())
         .forEach(c -> byName.put(c.name(), c));
     return byName;
   }

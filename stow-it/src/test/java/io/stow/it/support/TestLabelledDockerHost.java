@@ -2,6 +2,7 @@ package io.stow.it.support;
 
 import io.stow.docker.ContainerCreateRequest;
 import io.stow.docker.ContainerState;
+import io.stow.docker.ContainerSummary;
 import io.stow.docker.DockerHost;
 import io.stow.docker.PullProgress;
 import io.stow.model.ImageRef;
@@ -45,7 +46,7 @@ public final class TestLabelledDockerHost implements DockerHost {
   }
 
   @Override
-  public List<ContainerState> listContainers(Map<String, String> labels) {
+  public List<ContainerSummary> listContainers(Map<String, String> labels) {
     return delegate.listContainers(labels);
   }
 
