@@ -5,8 +5,7 @@ import io.stow.docker.DockerJavaHost;
 import io.stow.engine.EngineEvents;
 import io.stow.engine.ReconcileContext;
 import io.stow.engine.Reconciler;
-import io.stow.sops.SopsDecryptor;
-import io.stow.sops.SopsKeys;
+import io.stow.sops.SecretDecryptor;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -53,12 +52,12 @@ class CliComposition {
     return System.getenv();
   }
 
-  /** A reconciler over this host's Docker engine, the given state root and SOPS keys. */
-  Reconciler reconciler(Path stateRoot, SopsKeys keys, EngineEvents events) {
+  /** A reconciler over this host's Docker engine, the given state root and SOPS decryptor. */
+  Reconciler reconciler(Path stateRoot, SecretDecryptor sops, EngineEvents events) {
     return new Reconciler(
         ReconcileContext.builder()
             .docker(docker())
-            .secretDecryptor(new SopsDecryptor(keys))
+            .secretDecryptor(sops)
             .stateRoot(stateRoot)
             .events(events)
             .build());

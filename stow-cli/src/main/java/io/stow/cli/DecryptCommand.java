@@ -1,7 +1,7 @@
 package io.stow.cli;
 
 import io.stow.sops.OutputType;
-import io.stow.sops.SopsDecryptor;
+import io.stow.sops.SecretDecryptor;
 import io.stow.sops.SopsException;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -71,7 +71,7 @@ final class DecryptCommand implements Command {
     if (!Files.isRegularFile(file)) {
       throw new NoSuchFileException(file.toString());
     }
-    SopsDecryptor decryptor = new SopsDecryptor(keys.keys(options, composition.environment()));
+    SecretDecryptor decryptor = keys.decryptor(options, composition.environment());
     if (!decryptor.isSopsFile(file)) {
       throw new SopsException(file, "is not a SOPS file: it has no sops metadata block");
     }

@@ -1,5 +1,8 @@
 package io.stow.cli;
 
+import io.stow.sops.ExternalSopsDecryptor;
+import io.stow.sops.SecretDecryptor;
+import io.stow.sops.SopsDecryptor;
 import io.stow.sops.SopsKeys;
 import java.nio.file.Path;
 import java.util.Map;
@@ -8,13 +11,15 @@ import joptsimple.OptionSet;
 import joptsimple.OptionSpec;
 
 /**
- * The SOPS key options shared by commands that decrypt: {@code --age-key-file} and {@code
- * --pgp-key-file}, added to what {@code SOPS_AGE_KEY_FILE} and {@code SOPS_AGE_KEY} provide.
+ * The SOPS options shared by commands that decrypt: {@code --age-key-file} and {@code
+ * --pgp-key-file}, added to what {@code SOPS_AGE_KEY_FILE} and {@code SOPS_AGE_KEY} provide, and
+ * {@code --sops-binary} to delegate to an external {@code sops} (for KMS and other key services).
  */
 final class KeyOptions {
 
   private final OptionSpec<String> ageKeyFile;
   private final OptionSpec<String> pgpKeyFile;
+  private final OptionSpec<String> sopsBinary;
 
   KeyOptions(OptionParser parser) {
     ageKeyFile =
@@ -27,9 +32,22 @@ final class KeyOptions {
             .accepts("pgp-key-file", "armored PGP secret key file; repeatable")
             .withRequiredArg()
             .describedAs("F");
+    sopsBinary =
+        parser
+            .accepts("sops-binary", "decrypt with this sops executable instead of natively")
+            .withRequiredArg()
+            .describedAs("PATH");
   }
 
-  SopsKeys keys(OptionSet options, Map<String, String> environment) {
+  /** The native decryptor, or the external {@code sops} when {@code --sops-binary} is given. */
+  SecretDecryptor decryptor(OptionSet options, Map<String, String> environment) {
+    SopsKeys keys = keys(options, environment);
+    return options.has(sopsBinary)
+        ? new ExternalSopsDecryptor(Path.of(options.valueOf(sopsBinary)), keys)
+        : new SopsDecryptor(keys);
+  }
+
+  private SopsKeys keys(OptionSet options, Map<String, String> environment) {
     SopsKeys keys = SopsKeys.fromEnvironment(environment);
     for (String file : options.valuesOf(ageKeyFile)) {
       keys = keys.withAgeKeyFile(Path.of(file));

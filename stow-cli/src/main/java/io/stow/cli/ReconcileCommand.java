@@ -86,7 +86,8 @@ final class ReconcileCommand implements Command {
 
     ProgressRenderer progress = new ProgressRenderer(console);
     Reconciler reconciler =
-        composition.reconciler(stateRoot, keys.keys(options, composition.environment()), progress);
+        composition.reconciler(
+            stateRoot, keys.decryptor(options, composition.environment()), progress);
     ReconcileReport report;
     try {
       report = reconciler.reconcile(request);

@@ -111,4 +111,14 @@ class DecryptCommandTest {
     assertThat(run.status()).isEqualTo(1);
     assertThat(run.err()).contains("is not a SOPS file");
   }
+
+  @Test
+  void decrypt_delegatesToTheSopsBinaryWhenGiven() throws Exception {
+    Path fake = dir.resolve("sops");
+    Files.writeString(fake, "#!/bin/sh\necho \"external: $1 $(basename \"$2\")\"\n");
+    fake.toFile().setExecutable(true);
+    CliRun run = CliRun.of("decrypt", file("format.enc.yaml"), "--sops-binary", fake.toString());
+    assertThat(run.status()).as(run.err()).isZero();
+    assertThat(run.out()).isEqualTo("external: --decrypt format.enc.yaml\n");
+  }
 }

@@ -59,6 +59,7 @@ public final class ExternalSopsDecryptor implements SecretDecryptor {
   }
 
   /** Runs sops; {@link OutputType#JSON} adds {@code --output-type json}. */
+  @Override
   public byte[] decrypt(Path file, OutputType outputType) throws IOException {
     List<String> command = new ArrayList<>(List.of(binary.toString(), "--decrypt"));
     if (outputType == OutputType.JSON) {

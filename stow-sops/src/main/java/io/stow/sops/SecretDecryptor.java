@@ -22,4 +22,17 @@ public interface SecretDecryptor {
    * @throws SopsException naming the file (and YAML path where useful), never a decrypted value
    */
   byte[] decrypt(Path file) throws IOException;
+
+  /**
+   * The decrypted file in the given form: what {@code sops --decrypt} prints, or with {@link
+   * OutputType#JSON} the decrypted tree as JSON (raw bytes for a binary file).
+   *
+   * @throws SopsException naming the file (and YAML path where useful), never a decrypted value
+   */
+  default byte[] decrypt(Path file, OutputType outputType) throws IOException {
+    if (outputType == OutputType.NATIVE) {
+      return decrypt(file);
+    }
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " prints no JSON");
+  }
 }

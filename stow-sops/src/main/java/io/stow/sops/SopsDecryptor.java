@@ -87,6 +87,7 @@ public final class SopsDecryptor implements SecretDecryptor {
    * @throws SopsException when it is not a valid SOPS file, no configured key decrypts it, or its
    *     MAC does not match
    */
+  @Override
   public byte[] decrypt(Path file, OutputType outputType) throws IOException {
     Objects.requireNonNull(outputType, "outputType");
     byte[] content = BoundedFiles.readAtMost(file, limits.maxFileBytes());
