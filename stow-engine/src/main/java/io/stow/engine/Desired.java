@@ -1,7 +1,7 @@
 package io.stow.engine;
 
 import io.stow.engine.state.SnapshotInfo;
-import io.stow.hash.DeploymentHashes;
+import io.stow.model.DeploymentHashes;
 import io.stow.model.Descriptor;
 import java.util.Optional;
 import java.util.Set;

@@ -1,7 +1,7 @@
 package io.stow.engine;
 
 import io.stow.hash.DeploymentHasher;
-import io.stow.hash.DeploymentHashes;
+import io.stow.model.DeploymentHashes;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Set;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stow.engine.plan.Plan;
 import io.stow.engine.plan.PlannedAction;
-import io.stow.hash.DeploymentHashes;
+import io.stow.model.DeploymentHashes;
 
 /**
  * Renders the plan of a report as JSON for {@code --plan-json}: deployment, revision, the four

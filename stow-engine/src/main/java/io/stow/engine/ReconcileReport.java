@@ -2,7 +2,7 @@ package io.stow.engine;
 
 import io.stow.engine.plan.Plan;
 import io.stow.engine.render.RedactedDescriptor;
-import io.stow.hash.DeploymentHashes;
+import io.stow.model.DeploymentHashes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;

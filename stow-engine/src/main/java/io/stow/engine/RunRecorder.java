@@ -4,7 +4,7 @@ import io.stow.engine.plan.ActionKind;
 import io.stow.engine.plan.Plan;
 import io.stow.engine.plan.PlannedAction;
 import io.stow.engine.render.RedactedDescriptor;
-import io.stow.hash.DeploymentHashes;
+import io.stow.model.DeploymentHashes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -4,7 +4,7 @@ import io.stow.engine.render.RedactedDescriptor;
 import io.stow.engine.state.SnapshotInfo;
 import io.stow.engine.state.SnapshotMetadata;
 import io.stow.engine.state.SnapshotStore;
-import io.stow.hash.DeploymentHashes;
+import io.stow.model.DeploymentHashes;
 import io.stow.model.Descriptor;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -8,7 +8,7 @@ import io.stow.engine.source.DesiredStateSource;
 import io.stow.engine.state.SnapshotInfo;
 import io.stow.engine.state.SnapshotStore;
 import io.stow.engine.state.StateLock;
-import io.stow.hash.DeploymentHashes;
+import io.stow.model.DeploymentHashes;
 import io.stow.model.Descriptor;
 import io.stow.model.StowLabels;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package io.stow.hash;
 
+import io.stow.model.DeploymentHashes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.stow.hash.DeploymentHashes;
+import io.stow.model.DeploymentHashes;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

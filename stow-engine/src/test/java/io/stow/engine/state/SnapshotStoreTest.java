@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stow.engine.FakeClock;
-import io.stow.hash.DeploymentHashes;
+import io.stow.model.DeploymentHashes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;

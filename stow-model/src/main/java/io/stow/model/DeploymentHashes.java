@@ -1,4 +1,4 @@
-package io.stow.hash;
+package io.stow.model;
 
 import java.util.Objects;
 
