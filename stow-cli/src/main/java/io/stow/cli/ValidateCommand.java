@@ -1,8 +1,10 @@
 package io.stow.cli;
 
+import io.stow.engine.FolderReferences;
 import io.stow.model.Descriptor;
 import io.stow.model.parse.DescriptorParser;
 import java.nio.file.Path;
+import java.util.List;
 import joptsimple.OptionParser;
 import joptsimple.OptionSet;
 
@@ -21,7 +23,7 @@ final class ValidateCommand implements Command {
 
   @Override
   public String summary() {
-    return "check DIR/stow.yaml and report every problem with its line and column";
+    return "check DIR/stow.yaml (every problem with its line and column) and the files it names";
   }
 
   @Override
@@ -32,6 +34,11 @@ final class ValidateCommand implements Command {
     Path dir = Arguments.singleDirectory(options);
     Path file = dir.resolve("stow.yaml");
     Descriptor descriptor = DescriptorParser.parse(file);
+    List<String> missing = FolderReferences.problems(descriptor, dir);
+    if (!missing.isEmpty()) {
+      missing.forEach(problem -> console.err().println("error: " + file + ": " + problem));
+      return StowCli.FAILED;
+    }
     console
         .out()
         .printf(

@@ -245,4 +245,22 @@ class ValidateCommandTest {
     assertThat(run.status()).isEqualTo(2);
     assertThat(run.err()).contains("missing DIR").contains("usage: stow validate");
   }
+
+  @Test
+  void validate_reportsFilesTheDescriptorNamesButTheFolderLacks() throws IOException {
+    Files.writeString(
+        dir.resolve("stow.yaml"),
+        "deployment:\n  name: demo\ncontainers:\n"
+            + OK_CONTAINER
+            + "    envFiles: [web.env]\n    volumes:\n      - {source: conf/app.conf, target: /app.conf}\n",
+        StandardCharsets.UTF_8);
+
+    CliRun run = CliRun.of("validate", dir.toString());
+
+    assertThat(run.status()).isEqualTo(1);
+    assertThat(run.err())
+        .contains("envFiles[0] 'web.env' does not exist in the deployment folder")
+        .contains("volume source 'conf/app.conf' does not exist in the deployment folder");
+    assertThat(run.out()).isEmpty();
+  }
 }

@@ -13,7 +13,6 @@ import io.stow.model.VolumeSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,7 +21,7 @@ import java.util.Map;
 
 /**
  * Builds the create request of every container the plan replaces, before anything is changed, so
- * that a bad env file or volume fails the reconcile early.
+ * that a missing or bad env file or volume source fails the reconcile early.
  *
  * <p>The environment is the env files (relative to the deployment folder, later files win) merged
  * with {@code env}. Volume sources resolve like the original tool: {@code runtime[/p]} to {@code
@@ -43,6 +42,10 @@ final class PrepareStep {
    */
   Map<String, ContainerCreateRequest> run(
       Descriptor desired, Plan plan, Path folder, Path snapshotDir) throws IOException {
+    List<String> missing = FolderReferences.problems(desired, folder);
+    if (!missing.isEmpty()) {
+      throw new StepFailure(String.join("; ", missing));
+    }
     Map<String, ContainerCreateRequest> requests = new LinkedHashMap<>();
     for (PlannedAction action : plan.actions(ActionKind.REPLACE)) {
       ContainerSpec spec =
@@ -64,9 +67,6 @@ final class PrepareStep {
       String name = spec.envFiles().get(i);
       String where = "container " + spec.name() + " envFiles[" + i + "] '" + name + "'";
       Path file = inside(folder, name, where);
-      if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-        throw new StepFailure(where + " does not exist in the deployment folder");
-      }
       env.putAll(DotenvFile.parse(Files.readString(file, StandardCharsets.UTF_8), where));
     }
     env.putAll(spec.env());
