@@ -149,7 +149,9 @@ final class Rollbacks {
       rec.step("rollback.pull", () -> pull.run(p));
       rec.step("rollback.apply", () -> apply.run(descriptor, p, requests, outcomes::add));
       verification =
-          rec.step("rollback.verify", () -> verify.run(descriptor, previous.deploymentHash()));
+          rec.step(
+              "rollback.verify",
+              () -> verify.run(descriptor, previous.deploymentHash(), p.unchanged()));
       Optional<String> error =
           verification.passed()
               ? Optional.empty()

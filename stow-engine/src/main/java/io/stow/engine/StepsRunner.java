@@ -156,7 +156,7 @@ final class StepsRunner {
     try {
       rec.step("apply", () -> apply.run(d.descriptor(), planned, requests, rec::outcome));
       VerificationReport verification =
-          rec.step("verify", () -> verify.run(d.descriptor(), d.hash()));
+          rec.step("verify", () -> verify.run(d.descriptor(), d.hash(), planned.unchanged()));
       rec.verification(verification);
       if (!verification.passed()) {
         throw new StepFailure(Failures.verificationFailure(verification));

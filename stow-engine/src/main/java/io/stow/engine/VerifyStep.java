@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Verifies a deployment: every desired container exists, is running, is not restarting, has
@@ -21,6 +22,10 @@ import java.util.Optional;
  * whole deployment must stay valid for {@code stable} continuously within {@code timeout}. Any
  * problem, including a container that starts again, resets the stable timer. Time comes from the
  * injected clock and sleeper.
+ *
+ * <p>A container this run left untouched (a noop while others were repaired) may carry restarts
+ * from long ago; for it only restarts during verification count, or one old crash would fail every
+ * later repair of its deployment.
  */
 final class VerifyStep {
 
@@ -45,11 +50,16 @@ final class VerifyStep {
     this.pollInterval = pollInterval;
   }
 
-  VerificationReport run(Descriptor desired, String deploymentHash) throws InterruptedException {
+  /**
+   * @param unchanged names of containers the apply left as they were
+   */
+  VerificationReport run(Descriptor desired, String deploymentHash, Set<String> unchanged)
+      throws InterruptedException {
     VerifySettings settings = desired.deployment().verify();
     Duration timeout = settings.timeout();
     Duration stable = settings.stable();
     Map<String, Instant> startedAt = new HashMap<>();
+    Map<String, Integer> baseline = new HashMap<>();
     List<VerificationSample> timeline = new ArrayList<>();
     Instant start = clock.instant();
     Instant validSince = null;
@@ -57,7 +67,7 @@ final class VerifyStep {
     while (true) {
       Instant now = clock.instant();
       Duration elapsed = Duration.between(start, now);
-      List<String> problems = problems(desired, deploymentHash, startedAt);
+      List<String> problems = problems(desired, deploymentHash, startedAt, unchanged, baseline);
       if (problems.isEmpty()) {
         validSince = validSince == null ? now : validSince;
       } else {
@@ -90,7 +100,11 @@ final class VerifyStep {
   }
 
   private List<String> problems(
-      Descriptor desired, String deploymentHash, Map<String, Instant> startedAt) {
+      Descriptor desired,
+      String deploymentHash,
+      Map<String, Instant> startedAt,
+      Set<String> unchanged,
+      Map<String, Integer> baseline) {
     String deployment = desired.deployment().name();
     String hash = StowLabels.hashValue(deploymentHash);
     List<String> problems = new ArrayList<>();
@@ -125,8 +139,15 @@ final class VerifyStep {
                 + state.exitCode().map(c -> ", exit code " + c).orElse("")
                 + ")");
       }
-      if (state.restartCount() > 0) {
-        problems.add(name + ": restarted " + state.restartCount() + " time(s)");
+      int before =
+          unchanged.contains(name) ? baseline.computeIfAbsent(name, n -> state.restartCount()) : 0;
+      if (state.restartCount() > before) {
+        problems.add(
+            name
+                + ": restarted "
+                + (state.restartCount() - before)
+                + " time(s)"
+                + (before > 0 ? " during verification" : ""));
       }
       boolean declaresHealthcheck = spec.healthcheck().map(h -> !h.disable()).orElse(false);
       if (state.health().isPresent() && !state.health().get().equals("healthy")) {

@@ -1,11 +1,13 @@
 package io.stow.engine;
 
+import static io.stow.engine.TestDescriptors.DB_V1;
 import static io.stow.engine.TestDescriptors.WEB_V1;
 import static io.stow.engine.TestDescriptors.container;
 import static io.stow.engine.TestDescriptors.descriptor;
 import static io.stow.engine.TestDescriptors.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stow.engine.source.LocalDirectorySource;
 import io.stow.model.ContainerSpec;
 import io.stow.model.HealthcheckSpec;
 import java.io.IOException;
@@ -187,5 +189,35 @@ class VerificationTest {
 
     assertThat(h.clock.sleeps().stream().reduce(Duration.ZERO, Duration::plus))
         .isLessThanOrEqualTo(Duration.ofSeconds(3));
+  }
+
+  @Test
+  void verify_ignoresOldRestartsOfAContainerTheRepairLeftAlone() {
+    LocalDirectorySource folder =
+        h.folder(descriptor("demo", container("web", WEB_V1), container("db", DB_V1)));
+    h.reconcile(folder);
+    // db crashed and was restarted by Docker long ago; now web is found stopped
+    h.docker.container("db").orElseThrow().restartCount = 3;
+    FakeDockerHost.FakeContainer web = h.docker.container("web").orElseThrow();
+    web.running = false;
+    web.status = "exited";
+
+    ReconcileReport report = h.reconcile(folder);
+
+    assertThat(report.plan().orElseThrow().unchanged()).containsExactly("db");
+    assertThat(report.status()).isEqualTo(ReconcileStatus.SUCCEEDED);
+    assertThat(report.verification().orElseThrow().passed()).isTrue();
+  }
+
+  @Test
+  void verify_stillFailsANewContainerThatRestarted() {
+    h.docker.behaviour("web", FakeDockerHost.restartsAfterPolls(1));
+
+    ReconcileException e =
+        h.reconcileFails(
+            h.folder(descriptor("demo", verify(10, 2), List.of(), container("web", WEB_V1))));
+
+    assertThat(e.report().verification().orElseThrow().lastProblems())
+        .anyMatch(p -> p.startsWith("web: restarted") && !p.contains("during verification"));
   }
 }

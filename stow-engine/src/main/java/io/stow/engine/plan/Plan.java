@@ -2,6 +2,8 @@ package io.stow.engine.plan;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What a reconcile will do: one action per desired container (in descriptor order), then one delete
@@ -21,6 +23,13 @@ public record Plan(String deploymentName, String deploymentHash, List<PlannedAct
   /** Whether every action is a noop. */
   public boolean isNoop() {
     return actions.stream().allMatch(a -> a.kind() == ActionKind.NOOP);
+  }
+
+  /** The names of the containers the plan leaves as they are. */
+  public Set<String> unchanged() {
+    return actions(ActionKind.NOOP).stream()
+        .map(PlannedAction::container)
+        .collect(Collectors.toUnmodifiableSet());
   }
 
   /** The actions of this kind, in plan order. */
