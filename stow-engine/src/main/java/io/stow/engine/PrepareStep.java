@@ -66,7 +66,7 @@ final class PrepareStep {
     for (int i = 0; i < spec.envFiles().size(); i++) {
       String name = spec.envFiles().get(i);
       String where = "container " + spec.name() + " envFiles[" + i + "] '" + name + "'";
-      Path file = inside(folder, name, where);
+      Path file = inside(folder, name);
       env.putAll(DotenvFile.parse(Files.readString(file, StandardCharsets.UTF_8), where));
     }
     env.putAll(spec.env());
@@ -76,12 +76,11 @@ final class PrepareStep {
   private List<BindMount> binds(ContainerSpec spec, Path snapshotDir) {
     List<BindMount> binds = new ArrayList<>();
     for (VolumeSpec volume : spec.volumes()) {
-      String where = "container " + spec.name() + " volume source '" + volume.source() + "'";
       Path host =
           switch (volume.sourceKind()) {
-            case RUNTIME -> inside(store.runningConfig(), volume.sourcePath(), where);
+            case RUNTIME -> inside(store.runningConfig(), volume.sourcePath());
             case ABSOLUTE -> Path.of(volume.sourcePath());
-            case RELATIVE -> inside(snapshotDir, volume.sourcePath(), where);
+            case RELATIVE -> inside(snapshotDir, volume.sourcePath());
           };
       binds.add(
           new BindMount(host.toString(), volume.target(), volume.readOnly(), volume.selinux()));
@@ -96,17 +95,8 @@ final class PrepareStep {
     return labels;
   }
 
-  private static Path inside(Path base, String relative, String where) {
-    if (relative.isEmpty()) {
-      return base;
-    }
-    if (relative.startsWith("/")) {
-      throw new StepFailure(where + " must be relative to the deployment folder");
-    }
-    Path resolved = base.resolve(relative).normalize();
-    if (!resolved.startsWith(base)) {
-      throw new StepFailure(where + " escapes " + base + " with '..'; keep it inside");
-    }
-    return resolved;
+  /** {@link FolderReferences} has checked that {@code relative} stays inside. */
+  private static Path inside(Path base, String relative) {
+    return relative.isEmpty() ? base : base.resolve(relative).normalize();
   }
 }

@@ -66,16 +66,7 @@ class CliReconcileIT {
                 .verify("15s", "1s")
                 .container(sleeper(app, image1))
                 .container(sleeper(side, image1)));
-    StowProcess.Result first =
-        StowProcess.run(
-            logs,
-            "v1",
-            CLI_TIMEOUT,
-            "reconcile",
-            "--dir",
-            v1.toString(),
-            "--state-dir",
-            state.toString());
+    StowProcess.Result first = reconcile(logs, "v1", v1, state);
     assertThat(first.exitCode()).as("%s", first).isZero();
     String hash1 = ExpectedHashes.of(v1.path(), Set.of()).deployment();
     assertThat(HostFacts.containers(docker, deployment).values())
@@ -105,16 +96,7 @@ class CliReconcileIT {
     assertThat(HostFacts.containers(docker, deployment)).containsOnlyKeys(app, side, extra);
     assertThat(Files.isSymbolicLink(state.resolve("running-config.previous"))).isTrue();
 
-    StowProcess.Result recovered =
-        StowProcess.run(
-            logs,
-            "recover",
-            CLI_TIMEOUT,
-            "reconcile",
-            "--dir",
-            v1.toString(),
-            "--state-dir",
-            state.toString());
+    StowProcess.Result recovered = reconcile(logs, "recover", v1, state);
 
     assertThat(recovered.exitCode()).as("%s", recovered).isZero();
     assertThat(recovered.stderr()).contains("running-config.previous");
@@ -144,16 +126,7 @@ class CliReconcileIT {
 
     // and the host is stable: a further run is a no-op
     Map<String, String> verified = HostFacts.fingerprint(docker, deployment);
-    StowProcess.Result again =
-        StowProcess.run(
-            logs,
-            "again",
-            CLI_TIMEOUT,
-            "reconcile",
-            "--dir",
-            v1.toString(),
-            "--state-dir",
-            state.toString());
+    StowProcess.Result again = reconcile(logs, "again", v1, state);
     assertThat(again.exitCode()).as("%s", again).isZero();
     assertThat(HostFacts.fingerprint(docker, deployment)).isEqualTo(verified);
   }
@@ -194,16 +167,7 @@ class CliReconcileIT {
     String killedId = HostFacts.containers(docker, deployment).get(app).id();
     Files.writeString(flag.resolve("ok"), "ok\n");
 
-    StowProcess.Result again =
-        StowProcess.run(
-            logs,
-            "again",
-            CLI_TIMEOUT,
-            "reconcile",
-            "--dir",
-            folder.toString(),
-            "--state-dir",
-            state.toString());
+    StowProcess.Result again = reconcile(logs, "again", folder, state);
 
     assertThat(again.exitCode()).as("%s", again).isZero();
     assertThat(again.stderr()).contains("first apply of '" + deployment + "' did not finish");
@@ -263,17 +227,7 @@ class CliReconcileIT {
     Map<String, String> stateBefore = StateTree.of(state);
 
     StowProcess.Result dry =
-        StowProcess.run(
-            temp.resolve("logs"),
-            "dry",
-            CLI_TIMEOUT,
-            "reconcile",
-            "--dir",
-            v2.toString(),
-            "--state-dir",
-            state.toString(),
-            "--dry-run",
-            "--plan-json");
+        reconcile(temp.resolve("logs"), "dry", v2, state, "--dry-run", "--plan-json");
 
     assertThat(dry.exitCode()).as("%s", dry).isZero();
     assertThat(HostFacts.fingerprint(docker, deployment)).isEqualTo(dockerBefore).hasSize(2);
@@ -297,6 +251,16 @@ class CliReconcileIT {
         .containsEntry(old, "delete not-in-manifest")
         .containsEntry(added, "replace missing");
     assertThat(dry.stdout() + dry.stderr()).doesNotContain("dry-run-secret-5d1");
+  }
+
+  /** Runs {@code stow reconcile --dir FOLDER --state-dir STATE [extra]} as its own process. */
+  private static StowProcess.Result reconcile(
+      Path logs, String label, DeploymentFolder folder, Path state, String... extra) {
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of("reconcile", "--dir", folder.toString(), "--state-dir", state.toString()));
+    args.addAll(List.of(extra));
+    return StowProcess.run(logs, label, CLI_TIMEOUT, args.toArray(String[]::new));
   }
 
   private static Map<String, String> actions(JsonNode plan) {

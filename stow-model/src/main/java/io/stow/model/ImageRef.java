@@ -18,6 +18,8 @@ public record ImageRef(String repository, String tag, String digest) {
       Pattern.compile("[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*");
   private static final Pattern TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
   private static final Pattern DIGEST = Pattern.compile("sha256:[0-9a-f]{64}");
+  private static final Pattern HEX = Pattern.compile("[0-9a-f]{64}");
+  private static final Pattern PORT = Pattern.compile("[0-9]{1,5}");
 
   public ImageRef {
     Objects.requireNonNull(repository, "repository");
@@ -48,7 +50,7 @@ public record ImageRef(String repository, String tag, String digest) {
           "image '" + value + "' has digest '" + digest + "'; only sha256:<64 hex> is supported");
     }
     String hex = digest.substring("sha256:".length()).toLowerCase(Locale.ROOT);
-    if (!hex.matches("[0-9a-f]{64}")) {
+    if (!HEX.matcher(hex).matches()) {
       throw new IllegalArgumentException(
           "image '"
               + value
@@ -106,7 +108,7 @@ public record ImageRef(String repository, String tag, String digest) {
     if (colon >= 0) {
       host = registry.substring(0, colon);
       String port = registry.substring(colon + 1);
-      if (!port.matches("[0-9]{1,5}") || Integer.parseInt(port) > 65535) {
+      if (!PORT.matcher(port).matches() || Integer.parseInt(port) > 65535) {
         throw new IllegalArgumentException(
             "image '" + value + "' has an invalid registry port '" + port + "'");
       }

@@ -109,25 +109,23 @@ class DescriptorParserTest {
         parse(
             """
             deployment: {name: demo}
-            x-common: &common
-              restartPolicy: always
-              memory: 64m
             containers:
-              - <<: *common
+              - &common
                 name: one
                 image: app:1@sha256:%s
+                restartPolicy: always
+                memory: 64m
               - <<: *common
                 name: two
-                image: app:1@sha256:%s
                 memory: 128m
             """
-                .formatted(HEX, HEX)
-                .replace("x-common: &common\n  restartPolicy: always\n  memory: 64m\n", "")
-                .replace("<<: *common", "<<: {restartPolicy: always, memory: 64m}"));
+                .formatted(HEX));
+    assertThat(d.containers()).extracting(ContainerSpec::name).containsExactly("one", "two");
     assertThat(d.containers())
         .extracting(c -> c.memory().orElseThrow())
         .containsExactly("64m", "128m");
     assertThat(d.containers()).allMatch(c -> c.restartPolicy().orElseThrow().equals("always"));
+    assertThat(d.containers().get(1).image()).isEqualTo(d.containers().get(0).image());
   }
 
   @Test
