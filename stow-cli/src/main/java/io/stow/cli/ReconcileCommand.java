@@ -1,10 +1,10 @@
 package io.stow.cli;
 
-import io.stow.engine.PlanJson;
 import io.stow.engine.ReconcileException;
 import io.stow.engine.ReconcileReport;
 import io.stow.engine.ReconcileRequest;
 import io.stow.engine.Reconciler;
+import io.stow.engine.render.PlanDocument;
 import io.stow.engine.source.LocalDirectorySource;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,14 +94,14 @@ final class ReconcileCommand implements Command {
     } catch (ReconcileException e) {
       progress.finish();
       if (options.has(planJson) && e.report().plan().isPresent()) {
-        console.out().println(PlanJson.render(e.report()));
+        console.out().println(PlanDocument.of(e.report()).toJson());
       }
       new ReportRenderer(console.err()).failure(e);
       return StowCli.FAILED;
     }
     progress.finish();
     if (options.has(planJson)) {
-      console.out().println(PlanJson.render(report));
+      console.out().println(PlanDocument.of(report).toJson());
     }
     new ReportRenderer(console.err()).success(report);
     return StowCli.OK;

@@ -1,5 +1,6 @@
 package io.stow.docker;
 
+import io.stow.model.ObservedContainer;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -38,8 +39,8 @@ public record ContainerState(
   }
 
   /** What the container list would say about this container. */
-  public ContainerSummary summary() {
-    return new ContainerSummary(id, name, image, labels, status, running, restarting);
+  public ObservedContainer summary() {
+    return new ObservedContainer(id, name, image, labels, status, running, restarting);
   }
 
   /** The value of a label, if set. */

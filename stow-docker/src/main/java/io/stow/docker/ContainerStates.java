@@ -3,13 +3,15 @@ package io.stow.docker;
 import com.github.dockerjava.api.command.HealthState;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.Container;
+import io.stow.model.ObservedContainer;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Turns Docker's inspect and list answers into {@link ContainerState} and {@link ContainerSummary}.
+ * Turns Docker's inspect and list answers into {@link ContainerState} and {@link
+ * ObservedContainer}.
  */
 final class ContainerStates {
 
@@ -51,10 +53,10 @@ final class ContainerStates {
    * A container of the list call; a restarting or paused container counts as running, as in
    * inspect.
    */
-  static ContainerSummary summary(Container container) {
+  static ObservedContainer summary(Container container) {
     String status = container.getState() == null ? "unknown" : container.getState();
     String[] names = container.getNames();
-    return new ContainerSummary(
+    return new ObservedContainer(
         container.getId(),
         names == null || names.length == 0 ? "" : name(names[0]),
         container.getImage() == null ? "" : container.getImage(),

@@ -1,6 +1,7 @@
 package io.stow.docker;
 
 import io.stow.model.ImageRef;
+import io.stow.model.ObservedContainer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ public interface DockerHost {
    * Every container (running or not) that carries all of these labels, from one list call, sorted
    * by name.
    */
-  List<ContainerSummary> listContainers(Map<String, String> labels);
+  List<ObservedContainer> listContainers(Map<String, String> labels);
 
   /** The container with this name or id, or empty when there is none. */
   Optional<ContainerState> inspect(String nameOrId);

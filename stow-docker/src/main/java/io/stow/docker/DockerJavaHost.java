@@ -13,6 +13,7 @@ import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import io.stow.model.ImageRef;
+import io.stow.model.ObservedContainer;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Comparator;
@@ -76,7 +77,7 @@ public final class DockerJavaHost implements DockerHost, AutoCloseable {
   }
 
   @Override
-  public List<ContainerSummary> listContainers(Map<String, String> labels) {
+  public List<ObservedContainer> listContainers(Map<String, String> labels) {
     List<Container> containers;
     try {
       containers = client.listContainersCmd().withShowAll(true).withLabelFilter(labels).exec();
@@ -85,7 +86,7 @@ public final class DockerJavaHost implements DockerHost, AutoCloseable {
     }
     return containers.stream()
         .map(ContainerStates::summary)
-        .sorted(Comparator.comparing(ContainerSummary::name))
+        .sorted(Comparator.comparing(ObservedContainer::name))
         .toList();
   }
 

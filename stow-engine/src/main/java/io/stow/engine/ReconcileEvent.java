@@ -9,18 +9,29 @@ import java.util.Optional;
 /** Progress of a reconcile, delivered to {@link EngineEvents}. Never carries a secret value. */
 public sealed interface ReconcileEvent {
 
-  /** A pipeline step began: {@code stage}, {@code decrypt}, {@code hash}, {@code plan}, ... */
-  record StepStarted(String step) implements ReconcileEvent {
+  /** A step began; {@code rollback} when it is a step of a rollback. */
+  record StepStarted(StepName step, boolean rollback) implements ReconcileEvent {
     public StepStarted {
       Objects.requireNonNull(step, "step");
     }
+
+    /** {@code plan} or {@code rollback.plan}, as in the report's durations. */
+    public String label() {
+      return step.label(rollback);
+    }
   }
 
-  /** A pipeline step ended (successfully or not) after {@code duration}. */
-  record StepFinished(String step, Duration duration, boolean succeeded) implements ReconcileEvent {
+  /** A step ended (successfully or not) after {@code duration}. */
+  record StepFinished(StepName step, boolean rollback, Duration duration, boolean succeeded)
+      implements ReconcileEvent {
     public StepFinished {
       Objects.requireNonNull(step, "step");
       Objects.requireNonNull(duration, "duration");
+    }
+
+    /** {@code plan} or {@code rollback.plan}, as in the report's durations. */
+    public String label() {
+      return step.label(rollback);
     }
   }
 

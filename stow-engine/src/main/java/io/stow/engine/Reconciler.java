@@ -2,6 +2,7 @@ package io.stow.engine;
 
 import io.stow.engine.plan.Plan;
 import io.stow.engine.source.DesiredStateSource;
+import io.stow.engine.steps.StepsRunner;
 import java.util.Objects;
 import java.util.Optional;
 

@@ -13,6 +13,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stow.engine.plan.ActionKind;
 import io.stow.engine.plan.Plan;
 import io.stow.engine.plan.PlannedAction;
+import io.stow.engine.render.PlanDocument;
+import io.stow.engine.render.ReportDocument;
 import io.stow.engine.source.LocalDirectorySource;
 import io.stow.model.ContainerSpec;
 import java.io.IOException;
@@ -96,7 +98,7 @@ class DryRunTest {
     ReconcileReport report =
         h.reconciler().reconcile(ReconcileRequest.dryRun(h.folder(descriptor("demo", web))));
 
-    String json = PlanJson.render(report);
+    String json = PlanDocument.of(report).toJson();
     JsonNode tree = new ObjectMapper().readTree(json);
 
     assertThat(json).doesNotContain("hunter2-sentinel");
@@ -115,6 +117,10 @@ class DryRunTest {
     assertThat(action.get("image").asText()).isEqualTo(WEB_V1.toString());
     JsonNode env = tree.get("desired").get("containers").get(0).get("env");
     assertThat(env.get("DATABASE_PASSWORD").asText()).isEqualTo("<redacted>");
+    // the original tool's shape, for scripts written for it
+    JsonNode operation = tree.get("plan").get("operations").get(0);
+    assertThat(operation.get("kind").asText()).isEqualTo("Replace");
+    assertThat(operation.get("container").asText()).isEqualTo("web");
   }
 
   @Test
@@ -122,7 +128,7 @@ class DryRunTest {
     ContainerSpec web = ContainerSpec.builder("web", WEB_V1).env("TOKEN", "sentinel-value").build();
     ReconcileReport report = h.reconcile(h.folder(descriptor("demo", web)));
 
-    String json = ReportJson.render(report);
+    String json = ReportDocument.of(report).toJson();
     JsonNode tree = new ObjectMapper().readTree(json);
 
     assertThat(json).doesNotContain("sentinel-value");

@@ -2,11 +2,11 @@ package io.stow.engine;
 
 import io.stow.docker.ContainerCreateRequest;
 import io.stow.docker.ContainerState;
-import io.stow.docker.ContainerSummary;
 import io.stow.docker.DockerHost;
 import io.stow.docker.DockerOperationException;
 import io.stow.docker.PullProgress;
 import io.stow.model.ImageRef;
+import io.stow.model.ObservedContainer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -243,7 +243,7 @@ public final class FakeDockerHost implements DockerHost {
   // ---- DockerHost ----
 
   @Override
-  public synchronized List<ContainerSummary> listContainers(Map<String, String> labels) {
+  public synchronized List<ObservedContainer> listContainers(Map<String, String> labels) {
     calls.add("listContainers " + new java.util.TreeMap<>(labels));
     return containers.values().stream()
         .filter(c -> c.labels.entrySet().containsAll(labels.entrySet()))

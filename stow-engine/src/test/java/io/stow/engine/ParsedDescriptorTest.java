@@ -3,6 +3,7 @@ package io.stow.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stow.engine.plan.PlannedAction;
+import io.stow.engine.render.PlanDocument;
 import io.stow.engine.source.LocalDirectorySource;
 import io.stow.model.StowLabels;
 import java.io.IOException;
@@ -55,7 +56,7 @@ class ParsedDescriptorTest {
         .endsWith(".stow/snapshots/" + report.hashes().orElseThrow().deploymentHash() + "/site");
     assertThat(h.docker.container("demo-worker").orElseThrow().request.orElseThrow().env())
         .containsEntry("GREETING", "hello from stow");
-    assertThat(PlanJson.render(report)).doesNotContain("hello from stow");
+    assertThat(PlanDocument.of(report).toJson()).doesNotContain("hello from stow");
     assertThat(web.image).endsWith("@sha256:" + "0".repeat(64));
   }
 

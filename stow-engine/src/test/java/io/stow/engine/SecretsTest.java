@@ -5,6 +5,8 @@ import static io.stow.engine.TestDescriptors.container;
 import static io.stow.engine.TestDescriptors.descriptor;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stow.engine.render.PlanDocument;
+import io.stow.engine.render.ReportDocument;
 import io.stow.engine.source.LocalDirectorySource;
 import io.stow.engine.state.SnapshotStore;
 import io.stow.hash.DeploymentHasher;
@@ -73,8 +75,8 @@ class SecretsTest {
     ReconcileReport report = h.reconcile(folderWithSecret(webUsingSecret()));
 
     assertThat(report.toString()).doesNotContain(SENTINEL);
-    assertThat(PlanJson.render(report)).doesNotContain(SENTINEL);
-    assertThat(ReportJson.render(report)).doesNotContain(SENTINEL);
+    assertThat(PlanDocument.of(report).toJson()).doesNotContain(SENTINEL);
+    assertThat(ReportDocument.of(report).toJson()).doesNotContain(SENTINEL);
     assertThat(h.events.all().toString()).doesNotContain(SENTINEL);
     assertThat(h.docker.container("web").orElseThrow().request.orElseThrow().toString())
         .doesNotContain(SENTINEL);
@@ -101,7 +103,7 @@ class SecretsTest {
 
     assertThat(e.getMessage()).doesNotContain(SENTINEL);
     assertThat(e.report().toString()).doesNotContain(SENTINEL);
-    assertThat(ReportJson.render(e.report())).doesNotContain(SENTINEL);
+    assertThat(ReportDocument.of(e.report()).toJson()).doesNotContain(SENTINEL);
   }
 
   @Test

@@ -13,7 +13,6 @@ import com.github.dockerjava.api.model.Ports;
 import io.stow.docker.BindMount;
 import io.stow.docker.ContainerCreateRequest;
 import io.stow.docker.ContainerState;
-import io.stow.docker.ContainerSummary;
 import io.stow.docker.DockerHost;
 import io.stow.docker.DockerOperationException;
 import io.stow.docker.PullProgress;
@@ -23,6 +22,7 @@ import io.stow.model.ContainerSpec;
 import io.stow.model.HealthcheckSpec;
 import io.stow.model.ImageRef;
 import io.stow.model.LoggingSpec;
+import io.stow.model.ObservedContainer;
 import io.stow.model.StowLabels;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -304,9 +304,11 @@ class DockerJavaHostIT {
                     .args(List.of("true"))
                     .build()));
 
-    List<ContainerSummary> listed = host.listContainers(docker.labels());
+    List<ObservedContainer> listed = host.listContainers(docker.labels());
 
-    assertThat(listed).extracting(ContainerSummary::id).containsExactlyInAnyOrder(running, created);
+    assertThat(listed)
+        .extracting(ObservedContainer::id)
+        .containsExactlyInAnyOrder(running, created);
     assertThat(listed)
         .filteredOn(s -> s.id().equals(created))
         .singleElement()

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.stow.engine.PlanJson;
 import io.stow.engine.ReconcileEvent;
 import io.stow.engine.ReconcileException;
 import io.stow.engine.ReconcileReport;
 import io.stow.engine.ReconcileStatus;
-import io.stow.engine.ReportJson;
+import io.stow.engine.render.PlanDocument;
+import io.stow.engine.render.ReportDocument;
 import io.stow.it.support.DeploymentFolder;
 import io.stow.it.support.EmbeddedStow;
 import io.stow.it.support.HostFacts;
@@ -85,11 +85,11 @@ class SecretRedactionIT {
     // dry run, then the real deployment
     DeploymentFolder good = folder("good", deployment, "exec sleep 3600", encrypted);
     ReconcileReport dry = stow.dryRun(good.path());
-    rendered.add(PlanJson.render(dry));
-    rendered.add(ReportJson.render(dry));
+    rendered.add(PlanDocument.of(dry).toJson());
+    rendered.add(ReportDocument.of(dry).toJson());
     ReconcileReport report = stow.reconcile(good.path());
-    rendered.add(PlanJson.render(report));
-    rendered.add(ReportJson.render(report));
+    rendered.add(PlanDocument.of(report).toJson());
+    rendered.add(ReportDocument.of(report).toJson());
     rendered.add(report.toString());
 
     // the secrets did reach the container, decrypted
@@ -105,15 +105,15 @@ class SecretRedactionIT {
     assertThat(meta.path("secret_files").toString()).contains("secrets.env");
     assertThat(report.hashes().orElseThrow().secretsHash())
         .isEqualTo(sha256("secrets.env\0DB_PASSWORD=" + FILE_SECRET + "\n"));
-    JsonNode plan = new ObjectMapper().readTree(PlanJson.render(report));
+    JsonNode plan = new ObjectMapper().readTree(PlanDocument.of(report).toJson());
     assertThat(plan.at("/desired/containers/0/env/API_TOKEN").asText()).isEqualTo("<redacted>");
 
     // a failing update with the same secrets, rolled back
     DeploymentFolder bad = folder("bad", deployment, "exit 4", encrypted);
     ReconcileException failure = stow.reconcileFailing(bad.path());
     assertThat(failure.status()).isEqualTo(ReconcileStatus.FAILED_ROLLED_BACK);
-    rendered.add(ReportJson.render(failure.report()));
-    rendered.add(PlanJson.render(failure.report()));
+    rendered.add(ReportDocument.of(failure.report()).toJson());
+    rendered.add(PlanDocument.of(failure.report()).toJson());
     rendered.add(failure.report().toString());
     for (Throwable t = failure; t != null; t = t.getCause()) {
       rendered.add(String.valueOf(t.getMessage()));

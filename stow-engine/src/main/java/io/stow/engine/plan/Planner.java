@@ -1,8 +1,8 @@
 package io.stow.engine.plan;
 
-import io.stow.docker.ContainerSummary;
 import io.stow.model.ContainerSpec;
 import io.stow.model.Descriptor;
+import io.stow.model.ObservedContainer;
 import io.stow.model.StowLabels;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,14 +32,14 @@ public final class Planner {
    * @param observed the containers Docker reports; only those labelled for this deployment count
    */
   public static Plan plan(
-      Descriptor desired, String deploymentHash, List<ContainerSummary> observed) {
+      Descriptor desired, String deploymentHash, List<ObservedContainer> observed) {
     Objects.requireNonNull(desired, "desired");
     Objects.requireNonNull(deploymentHash, "deploymentHash");
     Objects.requireNonNull(observed, "observed");
     String deployment = desired.deployment().name();
     String expectedHash = StowLabels.hashValue(deploymentHash);
-    Map<String, ContainerSummary> managed = new LinkedHashMap<>();
-    for (ContainerSummary state : observed) {
+    Map<String, ObservedContainer> managed = new LinkedHashMap<>();
+    for (ObservedContainer state : observed) {
       if (deployment.equals(state.labels().get(StowLabels.DEPLOYMENT))) {
         managed.put(state.name(), state);
       }
@@ -48,7 +48,7 @@ public final class Planner {
     for (ContainerSpec spec : desired.containers()) {
       actions.add(planDesired(spec, managed.remove(spec.name()), expectedHash));
     }
-    for (ContainerSummary orphan : managed.values()) {
+    for (ObservedContainer orphan : managed.values()) {
       actions.add(
           new PlannedAction(
               orphan.name(),
@@ -61,9 +61,9 @@ public final class Planner {
   }
 
   private static PlannedAction planDesired(
-      ContainerSpec spec, ContainerSummary state, String expectedHash) {
-    Optional<ContainerSummary> found = Optional.ofNullable(state);
-    Optional<String> id = found.map(ContainerSummary::id);
+      ContainerSpec spec, ObservedContainer state, String expectedHash) {
+    Optional<ObservedContainer> found = Optional.ofNullable(state);
+    Optional<String> id = found.map(ObservedContainer::id);
     if (state == null) {
       return replace(spec, PlannedAction.MISSING, id);
     }

@@ -165,21 +165,43 @@ public final class SnapshotStore {
 
   /**
    * Marks the first apply of a deployment as open, before its snapshot becomes current and any
-   * container is created; {@link #commit} or {@link #closeFirstApply} ends it.
+   * container is created; {@link #commit} or {@link #closeFirstApply} ends it. The marker names the
+   * deployment on its first line and, one per line after it, the containers the apply creates: a
+   * rollback removes those and leaves the deployment's other containers alone.
    */
-  public void openFirstApply(String deploymentName) throws IOException {
+  public void openFirstApply(String deploymentName, Set<String> containers) throws IOException {
     initialise();
+    StringBuilder content = new StringBuilder(deploymentName).append('\n');
+    containers.forEach(c -> content.append(c).append('\n'));
     PrivateFiles.writeAtomically(
-        firstApplyMarker(), (deploymentName + "\n").getBytes(StandardCharsets.UTF_8));
+        firstApplyMarker(), content.toString().getBytes(StandardCharsets.UTF_8));
   }
 
-  /** The deployment whose first apply an earlier run left open, if any. */
-  public Optional<String> openFirstApply() throws IOException {
+  /**
+   * An open first apply: the deployment and the containers it creates (empty when the marker was
+   * written before stow recorded them: then all of the deployment's containers).
+   */
+  public record FirstApply(String deploymentName, Set<String> containers) {
+    public FirstApply {
+      Objects.requireNonNull(deploymentName, "deploymentName");
+      containers = Set.copyOf(containers);
+    }
+  }
+
+  /** The first apply an earlier run left open, if any. */
+  public Optional<FirstApply> openFirstApply() throws IOException {
     if (!Files.isRegularFile(firstApplyMarker(), LinkOption.NOFOLLOW_LINKS)) {
       return Optional.empty();
     }
-    String name = Files.readString(firstApplyMarker(), StandardCharsets.UTF_8).strip();
-    return name.isEmpty() ? Optional.empty() : Optional.of(name);
+    List<String> lines =
+        Files.readString(firstApplyMarker(), StandardCharsets.UTF_8).lines().toList();
+    String name = lines.isEmpty() ? "" : lines.get(0).strip();
+    if (name.isEmpty()) {
+      return Optional.empty();
+    }
+    Set<String> containers = new HashSet<>();
+    lines.stream().skip(1).map(String::strip).filter(l -> !l.isEmpty()).forEach(containers::add);
+    return Optional.of(new FirstApply(name, containers));
   }
 
   /** Ends an open first apply without committing it (it was rolled back). */

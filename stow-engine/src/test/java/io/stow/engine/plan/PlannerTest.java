@@ -7,8 +7,8 @@ import static io.stow.engine.TestDescriptors.descriptor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.stow.docker.ContainerSummary;
 import io.stow.model.Descriptor;
+import io.stow.model.ObservedContainer;
 import io.stow.model.StowLabels;
 import java.util.HashMap;
 import java.util.List;
@@ -22,9 +22,9 @@ class PlannerTest {
   private final Descriptor desired =
       descriptor("demo", container("web", WEB_V1), container("db", DB_V1));
 
-  private static ContainerSummary observed(
+  private static ObservedContainer observed(
       String name, boolean running, Map<String, String> labels) {
-    return new ContainerSummary(
+    return new ObservedContainer(
         "id-" + name, name, "img", labels, running ? "running" : "exited", running, false);
   }
 

@@ -2,10 +2,10 @@ package io.stow.it.support;
 
 import io.stow.docker.ContainerCreateRequest;
 import io.stow.docker.ContainerState;
-import io.stow.docker.ContainerSummary;
 import io.stow.docker.DockerHost;
 import io.stow.docker.PullProgress;
 import io.stow.model.ImageRef;
+import io.stow.model.ObservedContainer;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,7 +46,7 @@ public final class TestLabelledDockerHost implements DockerHost {
   }
 
   @Override
-  public List<ContainerSummary> listContainers(Map<String, String> labels) {
+  public List<ObservedContainer> listContainers(Map<String, String> labels) {
     return delegate.listContainers(labels);
   }
 

@@ -1,0 +1,131 @@
+package io.stow.engine.steps;
+
+import io.stow.docker.ContainerCreateRequest;
+import io.stow.docker.ContainerState;
+import io.stow.docker.DockerHost;
+import io.stow.engine.ContainerOutcome;
+import io.stow.engine.ContainerOutcome.Result;
+import io.stow.engine.ReconcileEvent;
+import io.stow.engine.ReconcileEvent.Change;
+import io.stow.engine.StepName;
+import io.stow.engine.plan.ActionKind;
+import io.stow.engine.plan.Plan;
+import io.stow.engine.plan.PlannedAction;
+import io.stow.model.ContainerSpec;
+import io.stow.model.Descriptor;
+import io.stow.model.NetworkSpec;
+import io.stow.model.StowLabels;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Applies a plan: stops and removes the containers to replace or delete (after checking, by name,
+ * that each still carries this deployment's label), ensures the declared networks, then creates and
+ * starts the replacements with the user's labels plus the stow labels. Within each of the two
+ * phases, containers are handled a few at a time (stop timeouts add up otherwise).
+ */
+final class ApplyStep implements Step<ApplyStep.Input, Void> {
+
+  private final DockerHost docker;
+  private final RunRecorder recorder;
+  private final Duration defaultStopTimeout;
+  private final ParallelActions actions;
+
+  ApplyStep(DockerHost docker, RunRecorder recorder, Duration defaultStopTimeout, int concurrency) {
+    this.docker = docker;
+    this.recorder = recorder;
+    this.defaultStopTimeout = defaultStopTimeout;
+    this.actions = new ParallelActions(concurrency);
+  }
+
+  /**
+   * A prepared target and where each container's outcome goes, in plan order (the forward path
+   * records them in the report, a rollback in its own).
+   */
+  record Input(Prepared prepared, Consumer<ContainerOutcome> outcomes) {}
+
+  @Override
+  public StepName name() {
+    return StepName.APPLY;
+  }
+
+  @Override
+  public Void run(Input input) {
+    Descriptor desired = input.prepared().target().descriptor();
+    Plan plan = input.prepared().plan();
+    Map<String, ContainerCreateRequest> requests = input.prepared().requests();
+    Consumer<ContainerOutcome> outcomes = input.outcomes();
+    List<PlannedAction> changes =
+        plan.actions().stream().filter(a -> a.kind() != ActionKind.NOOP).toList();
+    actions.run(
+        changes,
+        action -> {
+          removeExisting(action, plan.deploymentName(), stopTimeout(desired, action));
+          return action.kind() == ActionKind.DELETE
+              ? Optional.of(outcome(action, Result.DELETED))
+              : Optional.empty();
+        },
+        outcomes);
+    for (NetworkSpec network : desired.networks()) {
+      docker.ensureNetwork(network.name(), Map.of(StowLabels.DEPLOYMENT, plan.deploymentName()));
+      recorder.emit(new ReconcileEvent.NetworkEnsured(network.name()));
+    }
+    actions.run(
+        plan.actions(ActionKind.REPLACE),
+        action -> {
+          ContainerCreateRequest request = requests.get(action.container());
+          if (request == null) {
+            throw new IllegalStateException("no create request for " + action.container());
+          }
+          String id = docker.create(request);
+          recorder.emit(new ReconcileEvent.ContainerChanged(action.container(), Change.CREATED));
+          docker.start(id);
+          recorder.emit(new ReconcileEvent.ContainerChanged(action.container(), Change.STARTED));
+          return Optional.of(outcome(action, Result.STARTED));
+        },
+        outcomes);
+    return null;
+  }
+
+  private static ContainerOutcome outcome(PlannedAction action, Result result) {
+    return new ContainerOutcome(action.container(), action.kind(), result, Optional.empty());
+  }
+
+  private void removeExisting(PlannedAction action, String deployment, Duration stopTimeout) {
+    Optional<ContainerState> existing = docker.inspect(action.container());
+    if (existing.isEmpty()) {
+      return;
+    }
+    ContainerState state = existing.get();
+    String owner = state.labels().get(StowLabels.DEPLOYMENT);
+    if (!deployment.equals(owner)) {
+      throw new StepFailure(
+          "container '"
+              + action.container()
+              + "' is no longer labelled "
+              + StowLabels.DEPLOYMENT
+              + "="
+              + deployment
+              + " (found "
+              + (owner == null ? "no label" : owner)
+              + "); stow never stops a container it does not manage: remove or rename it by"
+              + " hand");
+    }
+    if (state.running() || state.restarting()) {
+      docker.stop(state.id(), stopTimeout);
+      recorder.emit(new ReconcileEvent.ContainerChanged(action.container(), Change.STOPPED));
+    }
+    docker.remove(state.id());
+    recorder.emit(new ReconcileEvent.ContainerChanged(action.container(), Change.REMOVED));
+  }
+
+  private Duration stopTimeout(Descriptor desired, PlannedAction action) {
+    return desired
+        .container(action.container())
+        .flatMap(ContainerSpec::stopTimeout)
+        .orElse(defaultStopTimeout);
+  }
+}

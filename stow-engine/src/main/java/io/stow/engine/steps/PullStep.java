@@ -1,0 +1,57 @@
+package io.stow.engine.steps;
+
+import io.stow.docker.DockerHost;
+import io.stow.engine.ReconcileEvent;
+import io.stow.engine.StepName;
+import io.stow.engine.plan.ActionKind;
+import io.stow.engine.plan.Plan;
+import io.stow.engine.plan.PlannedAction;
+import io.stow.model.ImageRef;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Makes every image of the containers to replace present locally, before anything running is
+ * touched: a failed pull fails the reconcile with the host unchanged.
+ */
+final class PullStep implements Step<Plan, Void> {
+
+  private final DockerHost docker;
+  private final RunRecorder recorder;
+
+  PullStep(DockerHost docker, RunRecorder recorder) {
+    this.docker = docker;
+    this.recorder = recorder;
+  }
+
+  @Override
+  public StepName name() {
+    return StepName.PULL;
+  }
+
+  @Override
+  public Void run(Plan plan) {
+    Map<String, ImageRef> images = new LinkedHashMap<>();
+    for (PlannedAction action : plan.actions(ActionKind.REPLACE)) {
+      action.image().ifPresent(image -> images.putIfAbsent(image.pinned(), image));
+    }
+    for (ImageRef image : images.values()) {
+      if (docker.imagePresent(image)) {
+        recorder.emit(new ReconcileEvent.ImageReady(image.toString(), false));
+        continue;
+      }
+      docker.pull(
+          image,
+          progress ->
+              recorder.emit(
+                  new ReconcileEvent.PullProgressed(
+                      image.toString(),
+                      progress.status(),
+                      progress.layer(),
+                      progress.current(),
+                      progress.total())));
+      recorder.emit(new ReconcileEvent.ImageReady(image.toString(), true));
+    }
+    return null;
+  }
+}

@@ -1,0 +1,73 @@
+package io.stow.engine.steps;
+
+import io.stow.engine.ReconcileContext;
+import io.stow.engine.ReconcileEvent;
+import io.stow.engine.plan.Plan;
+import io.stow.engine.state.SnapshotStore;
+
+/**
+ * The one set of step objects a run uses, shared by the forward path ({@link StepsRunner}) and the
+ * rollback ({@link Rollbacks}).
+ */
+final class Steps {
+
+  final LockStep lock;
+  final StageStep stage = new StageStep();
+  final DecryptStep decrypt;
+  final HashStep hash = new HashStep();
+  final LoadDescriptorStep load;
+  final NameCheckStep checkName;
+  final PlanStep plan;
+  final OwnershipStep checkOwnership;
+  final PrepareStep prepare;
+  final PullStep pull;
+  final SnapshotStep snapshot;
+  final ApplyStep apply;
+  final VerifyStep verify;
+  final CommitStep commit;
+  final RestorePreviousStep restore;
+  final RemoveFailedStep removeFailed;
+  final PruneStep prune;
+
+  private final RunRecorder rec;
+
+  Steps(ReconcileContext ctx, SnapshotStore store, RunRecorder rec) {
+    this.rec = rec;
+    this.lock = new LockStep(store);
+    this.decrypt = new DecryptStep(ctx.secretDecryptor());
+    this.load = new LoadDescriptorStep(ctx.descriptorLoader());
+    this.checkName = new NameCheckStep(store);
+    this.plan = new PlanStep(ctx.docker());
+    this.checkOwnership = new OwnershipStep(ctx.docker());
+    this.prepare = new PrepareStep(store);
+    this.pull = new PullStep(ctx.docker(), rec);
+    this.snapshot = new SnapshotStep(store, ctx.clock());
+    this.apply = new ApplyStep(ctx.docker(), rec, ctx.defaultStopTimeout(), ctx.applyConcurrency());
+    this.verify =
+        new VerifyStep(ctx.docker(), rec, ctx.clock(), ctx.sleeper(), ctx.verifyPollInterval());
+    this.commit = new CommitStep(store);
+    this.restore = new RestorePreviousStep(store);
+    this.removeFailed =
+        new RemoveFailedStep(
+            ctx.docker(), store, rec, ctx.logTailLines(), ctx.defaultStopTimeout());
+    this.prune = new PruneStep(store, rec, ctx.snapshotsToKeep());
+  }
+
+  /**
+   * Plans a target against the host and checks the plan replaces no container the deployment does
+   * not manage. The forward plan is the one the report keeps; both are announced.
+   */
+  Prepared planAndCheck(Target target, boolean rollback) throws Exception {
+    Plan p = rollback ? rec.rollbackStep(plan, target) : rec.step(plan, target);
+    if (!rollback) {
+      rec.plan(p);
+    }
+    rec.emit(new ReconcileEvent.PlanReady(p, rollback));
+    if (rollback) {
+      rec.rollbackStep(checkOwnership, p);
+    } else {
+      rec.step(checkOwnership, p);
+    }
+    return Prepared.planned(target, p);
+  }
+}

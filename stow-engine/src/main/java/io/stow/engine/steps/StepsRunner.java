@@ -1,0 +1,220 @@
+package io.stow.engine.steps;
+
+import io.stow.engine.ReconcileContext;
+import io.stow.engine.ReconcileException;
+import io.stow.engine.ReconcileMode;
+import io.stow.engine.ReconcileReport;
+import io.stow.engine.ReconcileStatus;
+import io.stow.engine.VerificationReport;
+import io.stow.engine.fs.PrivateFiles;
+import io.stow.engine.render.RedactedDescriptor;
+import io.stow.engine.source.DesiredStateSource;
+import io.stow.engine.state.SnapshotInfo;
+import io.stow.engine.state.SnapshotStore;
+import io.stow.engine.state.StateLock;
+import io.stow.model.DeploymentHashes;
+import io.stow.model.Descriptor;
+import io.stow.model.StowLabels;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Lists the steps of each mode and runs them in order for one run: {@link #reconcile}, {@link
+ * #dryRun} and {@link #recover}; the rollback steps are listed by {@link Rollbacks}. It owns the
+ * failure policy: what fails before the host is touched is reported as such; what fails after is
+ * rolled back. One runner serves one run. Internal to the engine: embedders call {@link
+ * io.stow.engine.Reconciler}.
+ */
+public final class StepsRunner {
+
+  private final Path tempDir;
+  private final SnapshotStore store;
+  private final RunRecorder rec;
+  private final Steps steps;
+  private final Rollbacks rollbacks;
+
+  public StepsRunner(ReconcileContext ctx, ReconcileMode mode) {
+    this.tempDir = ctx.tempDir();
+    this.store = new SnapshotStore(ctx.stateRoot(), ctx.clock());
+    this.rec = new RunRecorder(mode, ctx.clock(), ctx.events());
+    this.steps = new Steps(ctx, store, rec);
+    this.rollbacks = new Rollbacks(store, rec, steps);
+  }
+
+  // ---- dry run: stage, decrypt, hash, load, plan, prepare; change nothing ----
+
+  /** Dry-run mode: plans without changing Docker or the state directory. */
+  public ReconcileReport dryRun(DesiredStateSource source) {
+    Path temp = null;
+    try {
+      Path staging = PrivateFiles.createUniqueDirectory(tempDir, "stow-dry-run-");
+      temp = staging;
+      Desired desired = loadDesired(source, staging);
+      if (store.hasPrevious()) {
+        rec.warn(
+            store.previousLink()
+                + " exists: an earlier apply did not finish; the next reconcile rolls it back"
+                + " first");
+      }
+      Prepared planned = steps.planAndCheck(target(desired), false);
+      rec.step(steps.prepare, planned);
+      return rec.build(ReconcileStatus.SUCCEEDED);
+    } catch (Exception e) {
+      throw Failures.beforeChanges(rec, e);
+    } finally {
+      if (temp != null) {
+        PrivateFiles.deleteQuietly(temp);
+      }
+    }
+  }
+
+  // ---- reconcile: ... pull, snapshot, apply, verify, commit or roll back ----
+
+  /** Reconcile mode: converges the host, verifies, and rolls back on failure. */
+  public ReconcileReport reconcile(DesiredStateSource source) {
+    return withLock(() -> reconcileLocked(source));
+  }
+
+  private ReconcileReport reconcileLocked(DesiredStateSource source) {
+    rollbacks.recoverIfInterrupted();
+    Desired desired;
+    Prepared prepared;
+    Path staging = null;
+    try {
+      store.cleanStaging();
+      Path stagingDir = store.newStagingDir();
+      staging = stagingDir;
+      Desired d = loadDesired(source, stagingDir);
+      desired = d;
+      Prepared planned = steps.planAndCheck(target(d), false);
+      if (planned.plan().isNoop() && d.isRunning()) {
+        return rec.build(ReconcileStatus.SUCCEEDED);
+      }
+      prepared = rec.step(steps.prepare, planned);
+      rec.step(steps.pull, prepared.plan());
+      if (!d.isRunning()) {
+        if (d.running().isEmpty()) {
+          store.openFirstApply(d.name(), Rollbacks.created(prepared));
+        }
+        rotateSnapshot(d, prepared);
+      }
+    } catch (ReconcileException e) {
+      throw e;
+    } catch (Exception e) {
+      throw Failures.beforeChanges(rec, e);
+    } finally {
+      if (staging != null) {
+        PrivateFiles.deleteQuietly(staging);
+      }
+    }
+    return applyAndVerify(desired, prepared);
+  }
+
+  private void rotateSnapshot(Desired d, Prepared prepared) throws Exception {
+    try {
+      rec.step(steps.snapshot, d);
+    } catch (Exception e) {
+      if (store.hasPrevious()) {
+        // the swap may have happened: restore like any failure after changes
+        throw rollbacks.afterFailure(e, d, prepared);
+      }
+      if (d.running().isEmpty()) {
+        store.dropCurrent();
+        store.closeFirstApply();
+      }
+      throw e;
+    }
+  }
+
+  private ReconcileReport applyAndVerify(Desired d, Prepared prepared) {
+    try {
+      rec.step(steps.apply, new ApplyStep.Input(prepared, rec::outcome));
+      VerificationReport verification = rec.step(steps.verify, prepared);
+      rec.verification(verification);
+      if (!verification.passed()) {
+        throw new StepFailure(Failures.verificationFailure(verification));
+      }
+      rec.step(steps.commit, null);
+      steps.prune.run();
+      return rec.build(ReconcileStatus.SUCCEEDED);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      String reason =
+          "interrupted while applying "
+              + StowLabels.hashValue(d.hash())
+              + "; "
+              + store.previousLink()
+              + " is kept so the next run rolls back first";
+      rec.failure(reason);
+      throw new ReconcileException(reason, rec.build(ReconcileStatus.FAILED_ROLLBACK_FAILED), e);
+    } catch (Exception e) {
+      throw rollbacks.afterFailure(e, d, prepared);
+    }
+  }
+
+  // ---- recovery: roll back an apply that an earlier run left open ----
+
+  /** Recovery mode: with the lock held, rolls back an apply that an earlier run left open. */
+  public ReconcileReport recover() {
+    return withLock(
+        () -> {
+          rollbacks.recoverIfInterrupted();
+          return rec.build(ReconcileStatus.SUCCEEDED);
+        });
+  }
+
+  /** Whether there is an interrupted apply to recover from (read only). */
+  public boolean interruptedApplyFound() {
+    try {
+      return store.hasPrevious() || store.openFirstApply().isPresent();
+    } catch (IOException e) {
+      return true; // the recovery run reports why the marker cannot be read
+    }
+  }
+
+  // ---- shared by the modes ----
+
+  /** Initialises the state root, takes its lock, runs {@code body} and releases the lock. */
+  private ReconcileReport withLock(Supplier<ReconcileReport> body) {
+    StateLock lock;
+    try {
+      lock = rec.step(steps.lock, null);
+    } catch (Exception e) {
+      throw Failures.beforeChanges(rec, e);
+    }
+    try {
+      return body.get();
+    } finally {
+      closeQuietly(lock);
+    }
+  }
+
+  private Desired loadDesired(DesiredStateSource source, Path staging) throws Exception {
+    String revision = rec.step(steps.stage, new StageStep.Input(source, staging));
+    rec.revision(revision);
+    Set<String> secrets = rec.step(steps.decrypt, staging);
+    DeploymentHashes hashes = rec.step(steps.hash, new HashStep.Input(staging, secrets));
+    rec.hashes(hashes);
+    Descriptor descriptor = rec.step(steps.load, staging);
+    rec.deploymentName(descriptor.deployment().name());
+    rec.desired(RedactedDescriptor.of(descriptor));
+    Optional<SnapshotInfo> running = rec.step(steps.checkName, descriptor);
+    running.ifPresent(r -> rec.runningHash(r.deploymentHash()));
+    return new Desired(staging, revision, secrets, hashes, descriptor, running);
+  }
+
+  private Target target(Desired d) {
+    return d.target(store.snapshotDir(d.hash()));
+  }
+
+  private static void closeQuietly(StateLock lock) {
+    try {
+      lock.close();
+    } catch (IOException e) {
+      // the OS releases the lock when the process exits
+    }
+  }
+}
