@@ -233,6 +233,34 @@ class RollbackTest {
   }
 
   @Test
+  void failedFirstDeployment_removesOnlyTheContainersItCreated() {
+    // a host moved from another tool: db already runs this deployment, stow's state is empty
+    LocalDirectorySource folder = h.folder(v1());
+    String hash =
+        h.reconciler()
+            .reconcile(ReconcileRequest.dryRun(folder))
+            .hashes()
+            .orElseThrow()
+            .deploymentHash();
+    h.docker.addContainer(
+        "db",
+        DB_V1.toString(),
+        java.util.Map.of(StowLabels.DEPLOYMENT, "demo", StowLabels.HASH, "v1:" + hash),
+        true);
+    h.docker.behaviour("web", FakeDockerHost.exitsImmediately());
+
+    ReconcileException e = h.reconcileFails(folder);
+
+    RollbackReport rollback = e.report().rollback().orElseThrow();
+    assertThat(rollback.kind()).isEqualTo(RollbackReport.Kind.REMOVE_FAILED_CONTAINERS);
+    assertThat(rollback.containers())
+        .extracting(ContainerOutcome::container)
+        .containsExactly("web");
+    assertThat(h.docker.container("web")).isEmpty();
+    assertThat(h.docker.container("db").orElseThrow().running).isTrue();
+  }
+
+  @Test
   void recoverInterruptedApply_isEmptyWhenNothingWasInterrupted() {
     deployV1();
     int calls = h.docker.calls().size();
