@@ -74,8 +74,9 @@ public final class SnapshotStore {
     return stowDir().resolve("snapshots");
   }
 
-  public Path lockFile() {
-    return stowDir().resolve("lock");
+  /** The original tool's lock directory, {@code .stow/lock}. */
+  public Path lockDir() {
+    return stowDir().resolve(StateLock.LOCK_DIR);
   }
 
   public Path runningConfig() {
@@ -97,7 +98,7 @@ public final class SnapshotStore {
 
   /** Takes the state lock; see {@link StateLock}. */
   public StateLock lock() throws IOException {
-    return StateLock.acquire(lockFile());
+    return StateLock.acquire(stowDir());
   }
 
   /** Creates {@code .stow}, its snapshots and staging directories (0700). */

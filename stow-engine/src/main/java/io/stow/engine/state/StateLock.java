@@ -5,73 +5,168 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * An exclusive lock on the state directory, held through {@code <stateRoot>/.stow/lock}. The
- * operating system releases it when the process dies, so a crash never leaves a stale lock.
+ * The exclusive lock on a state root, held by one reconcile at a time across processes and threads,
+ * and understood by the original tool.
+ *
+ * <p>Three layers, taken in this order and released in reverse:
+ *
+ * <ol>
+ *   <li>one holder per state directory in this process, checked before any file is opened (closing
+ *       a second channel on a locked file would release the process's OS lock);
+ *   <li>an OS file lock on {@code .stow/state.lock}, which the operating system drops when the
+ *       process dies, so concurrent stow processes exclude each other;
+ *   <li>the original tool's protocol: {@code .stow/lock} is a directory made with {@code mkdir} and
+ *       removed at the end; while it exists the original refuses to run. stow records its pid and
+ *       start time in {@code .stow/lock/owner}, so a directory left by a stow process that died is
+ *       taken over with a warning. A directory without an owner is the original's (running, or left
+ *       by a crash): stow refuses and says how to clear it.
+ * </ol>
  */
 public final class StateLock implements AutoCloseable {
 
-  private final Path file;
-  private final FileChannel channel;
-  private final FileLock lock;
+  /** The original tool's lock directory below {@code .stow}. */
+  public static final String LOCK_DIR = "lock";
 
-  private StateLock(Path file, FileChannel channel, FileLock lock) {
-    this.file = file;
+  /** The file stow holds an OS lock on below {@code .stow}. */
+  public static final String OS_LOCK_FILE = "state.lock";
+
+  static final String OWNER_FILE = "owner";
+
+  private static final Map<Path, StateLock> HELD = new ConcurrentHashMap<>();
+
+  private final Path key;
+  private final Path lockDir;
+  private final FileChannel channel;
+  private final FileLock osLock;
+  private final Optional<String> takeover;
+
+  private StateLock(
+      Path key, Path lockDir, FileChannel channel, FileLock osLock, Optional<String> takeover) {
+    this.key = key;
+    this.lockDir = lockDir;
     this.channel = channel;
-    this.lock = lock;
+    this.osLock = osLock;
+    this.takeover = takeover;
   }
 
   /**
-   * Takes the lock without waiting.
+   * Takes the lock of the state directory {@code stowDir} ({@code <root>/.stow}) without waiting.
    *
-   * @throws StateLockedException when another process (or another run in this one) holds it
+   * @throws StateLockedException when another run in this process, another stow process, or the
+   *     original tool holds it
    */
-  public static StateLock acquire(Path file) throws IOException {
-    Objects.requireNonNull(file, "file");
-    PrivateFiles.createDirectories(file.getParent());
-    if (!Files.exists(file)) {
-      try {
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(PrivateFiles.FILE_MODE));
-      } catch (java.nio.file.FileAlreadyExistsException e) {
-        // another process created it first: fine, the lock decides
-      } catch (UnsupportedOperationException e) {
-        Files.createFile(file);
-      }
+  public static StateLock acquire(Path stowDir) throws IOException {
+    Objects.requireNonNull(stowDir, "stowDir");
+    PrivateFiles.createDirectories(stowDir);
+    Path key = stowDir.toRealPath();
+    Path lockDir = key.resolve(LOCK_DIR);
+    StateLock[] made = new StateLock[1];
+    IOException[] failure = new IOException[1];
+    StateLock existing =
+        HELD.computeIfAbsent(
+            key,
+            k -> {
+              try {
+                made[0] = lockFiles(k, lockDir);
+                return made[0];
+              } catch (IOException e) {
+                failure[0] = e;
+                return null;
+              }
+            });
+    if (failure[0] != null) {
+      throw failure[0];
     }
-    FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE);
-    FileLock lock;
+    if (made[0] == null || existing != made[0]) {
+      throw new StateLockedException(
+          lockDir, "another reconcile in this process holds it; wait for it to finish");
+    }
+    return made[0];
+  }
+
+  private static StateLock lockFiles(Path stowDir, Path lockDir) throws IOException {
+    Path osLockFile = stowDir.resolve(OS_LOCK_FILE);
+    FileChannel channel =
+        FileChannel.open(
+            osLockFile,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE,
+            LinkOption.NOFOLLOW_LINKS);
+    FileLock osLock;
     try {
-      lock = channel.tryLock();
+      osLock = channel.tryLock();
     } catch (OverlappingFileLockException e) {
-      lock = null;
+      osLock = null; // cannot happen behind HELD; refuse rather than share
     } catch (IOException | RuntimeException e) {
       channel.close();
       throw e;
     }
-    if (lock == null) {
+    if (osLock == null) {
       channel.close();
-      throw new StateLockedException(file);
+      throw new StateLockedException(
+          lockDir,
+          "another stow process holds it (OS lock on "
+              + osLockFile
+              + "); wait for it to finish: the lock goes when that process exits");
     }
-    return new StateLock(file, channel, lock);
+    try {
+      Optional<String> takeover = LockDirectory.take(lockDir);
+      return new StateLock(stowDir, lockDir, channel, osLock, takeover);
+    } catch (IOException | RuntimeException | Error e) {
+      try {
+        osLock.release();
+      } finally {
+        channel.close();
+      }
+      throw e;
+    }
   }
 
-  /** The lock file. */
-  public Path file() {
-    return file;
+  /** The original tool's lock directory this lock holds. */
+  public Path lockDirectory() {
+    return lockDir;
+  }
+
+  /** Why an earlier owner's lock directory was taken over, when it was. */
+  public Optional<String> takeover() {
+    return takeover;
   }
 
   @Override
   public void close() throws IOException {
     try {
-      lock.release();
+      LockDirectory.release(lockDir);
     } finally {
-      channel.close();
+      try {
+        osLock.release();
+      } finally {
+        channel.close();
+        HELD.remove(key, this);
+      }
+    }
+  }
+
+  /** Reads the owner recorded in a lock directory, for messages; empty when there is none. */
+  static Optional<String> ownerOf(Path lockDir) {
+    try {
+      return Optional.of(
+          Files.readString(lockDir.resolve(OWNER_FILE), StandardCharsets.UTF_8).strip());
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty();
     }
   }
 }

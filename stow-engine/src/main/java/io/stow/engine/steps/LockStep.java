@@ -9,9 +9,11 @@ import java.io.IOException;
 final class LockStep implements Step<Void, StateLock> {
 
   private final SnapshotStore store;
+  private final RunRecorder rec;
 
-  LockStep(SnapshotStore store) {
+  LockStep(SnapshotStore store, RunRecorder rec) {
     this.store = store;
+    this.rec = rec;
   }
 
   @Override
@@ -22,6 +24,8 @@ final class LockStep implements Step<Void, StateLock> {
   @Override
   public StateLock run(Void none) throws IOException {
     store.initialise();
-    return store.lock();
+    StateLock lock = store.lock();
+    lock.takeover().ifPresent(rec::warn);
+    return lock;
   }
 }

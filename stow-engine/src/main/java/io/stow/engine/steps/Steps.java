@@ -33,7 +33,7 @@ final class Steps {
 
   Steps(ReconcileContext ctx, SnapshotStore store, RunRecorder rec) {
     this.rec = rec;
-    this.lock = new LockStep(store);
+    this.lock = new LockStep(store, rec);
     this.decrypt = new DecryptStep(ctx.secretDecryptor());
     this.load = new LoadDescriptorStep(ctx.descriptorLoader());
     this.checkName = new NameCheckStep(store);

@@ -207,23 +207,6 @@ class SnapshotStoreTest {
   }
 
   @Test
-  void lock_isExclusiveUntilClosed() throws IOException {
-    store.initialise();
-    try (StateLock lock = store.lock()) {
-      assertThat(lock.file()).isEqualTo(store.lockFile());
-      assertThatThrownBy(() -> store.lock())
-          .isInstanceOf(StateLockedException.class)
-          .hasMessageContaining(store.lockFile().toString())
-          .hasMessageContaining("wait for it to finish");
-    }
-    try (StateLock again = store.lock()) {
-      assertThat(again).isNotNull();
-    }
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(store.lockFile())))
-        .isEqualTo("rw-------");
-  }
-
-  @Test
   void current_isEmptyOnAFreshHost() throws IOException {
     assertThat(store.current()).isEmpty();
     assertThat(store.hasPrevious()).isFalse();
