@@ -29,6 +29,10 @@ import java.util.Set;
  * secrets_hash} the secret files only, and {@code deployment_hash} is SHA-256 of {@code "manifest"
  * 0 mh 0 "config" 0 ch 0 "secrets" 0 sh}. File contents are streamed: memory use does not depend on
  * file size.
+ *
+ * <p>Names are hashed as their UTF-8 bytes whatever the caller's locale: hashing refuses to run in
+ * a JVM that decodes file names with another charset (the {@code stow} launcher sets a UTF-8
+ * locale), and refuses a name that is not valid UTF-8, naming its path.
  */
 public final class DeploymentHasher {
 
@@ -46,6 +50,7 @@ public final class DeploymentHasher {
    * @throws NoSuchFileException when {@code stow.yaml} is missing
    */
   public static DeploymentHashes hash(Path root, Set<String> secretFiles) throws IOException {
+    FileNames.requireUtf8();
     Path manifest = root.resolve(MANIFEST);
     if (!Files.isRegularFile(manifest, LinkOption.NOFOLLOW_LINKS)) {
       throw new NoSuchFileException(manifest.toString(), null, "no stow.yaml to hash");
@@ -92,7 +97,7 @@ public final class DeploymentHasher {
     List<Entry> entries = new ArrayList<>();
     try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
       for (Path path : stream) {
-        String name = path.getFileName().toString();
+        String name = FileNames.checkedName(path);
         entries.add(new Entry(path, name, name.getBytes(StandardCharsets.UTF_8)));
       }
     }

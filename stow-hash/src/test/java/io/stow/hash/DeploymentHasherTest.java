@@ -143,6 +143,55 @@ class DeploymentHasherTest {
   }
 
   @Test
+  void hash_sortsNamesByTheirUtf8BytesNotByJavaStringOrder() throws IOException {
+    // U+FF21 (EF BC A1) sorts before U+1F600 (F0 9F 98 80) as UTF-8 bytes, after it as UTF-16
+    String fullwidth = "\uFF21";
+    String emoji = "\uD83D\uDE00";
+    assertThat(emoji.compareTo(fullwidth)).isNegative();
+    write("stow.yaml", "x");
+    write(emoji, "2");
+    write(fullwidth, "1");
+    String expected = sha256(fullwidth + "\0" + "1" + emoji + "\0" + "2");
+    assertThat(DeploymentHasher.hash(dir, Set.of()).configHash()).isEqualTo(expected);
+  }
+
+  @Test
+  void hash_keepsNfcAndNfdNamesApartAsTheirBytes() throws IOException {
+    String nfc = "caf\u00e9";
+    String nfd = "cafe\u0301";
+    write("stow.yaml", "x");
+    write(nfc, "c");
+    write(nfd, "d");
+    // "cafe\u0301" (63 61 66 65 CC 81) sorts before "caf\u00e9" (63 61 66 C3 A9)
+    String expected = sha256(nfd + "\0" + "d" + nfc + "\0" + "c");
+    assertThat(DeploymentHasher.hash(dir, Set.of()).configHash()).isEqualTo(expected);
+  }
+
+  @Test
+  void hash_refusesAFileNameThatIsNotValidUtf8() throws Exception {
+    write("stow.yaml", "x");
+    // Java cannot make such a name; the shell can (octal 377 is never valid in UTF-8)
+    Process touch =
+        new ProcessBuilder("sh", "-c", "touch \"$(printf 'bad\\377name')\"")
+            .directory(dir.toFile())
+            .start();
+    assertThat(touch.waitFor()).isZero();
+
+    assertThatThrownBy(() -> DeploymentHasher.hash(dir, Set.of()))
+        .isInstanceOf(FileNames.InvalidFileNameException.class)
+        .hasMessageContaining("not valid UTF-8")
+        .hasMessageContaining(dir.toString());
+  }
+
+  @Test
+  void hash_acceptsANameThatReallyHoldsTheReplacementCharacter() throws IOException {
+    write("stow.yaml", "x");
+    write("odd\uFFFDname", "1");
+    assertThat(DeploymentHasher.hash(dir, Set.of()).configHash())
+        .isEqualTo(sha256("odd\uFFFDname\0" + "1"));
+  }
+
+  @Test
   void hash_failsWithoutStowYaml() {
     assertThatThrownBy(() -> DeploymentHasher.hash(dir, Set.of()))
         .isInstanceOf(NoSuchFileException.class)
