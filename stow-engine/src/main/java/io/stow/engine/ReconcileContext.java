@@ -30,7 +30,6 @@ public final class ReconcileContext {
   private final int logTailLines;
   private final int applyConcurrency;
   private final Duration defaultStopTimeout;
-  private final Path tempDir;
 
   private ReconcileContext(Builder b) {
     this.docker = b.docker;
@@ -45,7 +44,6 @@ public final class ReconcileContext {
     this.logTailLines = b.logTailLines;
     this.applyConcurrency = b.applyConcurrency;
     this.defaultStopTimeout = b.defaultStopTimeout;
-    this.tempDir = b.tempDir;
   }
 
   public static Builder builder() {
@@ -107,11 +105,6 @@ public final class ReconcileContext {
     return defaultStopTimeout;
   }
 
-  /** Where a dry run stages (default {@code java.io.tmpdir}); never the state root. */
-  public Path tempDir() {
-    return tempDir;
-  }
-
   @Override
   public String toString() {
     return "ReconcileContext[stateRoot="
@@ -135,7 +128,6 @@ public final class ReconcileContext {
     private int logTailLines = 50;
     private int applyConcurrency = 4;
     private Duration defaultStopTimeout = Duration.ofSeconds(10);
-    private Path tempDir = Path.of(System.getProperty("java.io.tmpdir"));
 
     private Builder() {}
 
@@ -198,11 +190,6 @@ public final class ReconcileContext {
 
     public Builder defaultStopTimeout(Duration value) {
       defaultStopTimeout = Objects.requireNonNull(value, "defaultStopTimeout");
-      return this;
-    }
-
-    public Builder tempDir(Path value) {
-      tempDir = Objects.requireNonNull(value, "tempDir");
       return this;
     }
 

@@ -7,7 +7,11 @@ public enum ReconcileMode {
   /** Stage, decrypt, hash, load, inspect and plan; change nothing. */
   DRY_RUN,
   /** Roll back an apply that an earlier process did not finish. */
-  RECOVERY;
+  RECOVERY,
+  /** Bring the host back to the running snapshot (drift), fetching nothing. */
+  REPAIR,
+  /** Stage, decrypt and hash a revision to learn its deployment hash; change nothing. */
+  RESOLVE;
 
   public String label() {
     return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

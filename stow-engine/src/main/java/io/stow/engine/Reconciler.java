@@ -75,6 +75,37 @@ public final class Reconciler {
     return Optional.of(runner.recover());
   }
 
+  /**
+   * Repairs drift without fetching anything: converges the host to the snapshot that runs (a
+   * container removed or stopped by hand comes back), verifies it, and reports what it did. A
+   * daemon runs this when the tracked branch has not moved since the last deployment.
+   *
+   * @throws ReconcileException when the repair fails
+   */
+  public ReconcileReport repair() {
+    return new StepsRunner(context, ReconcileMode.REPAIR).repair();
+  }
+
+  /**
+   * What a source's revision would deploy (stage, decrypt, hash), without the state lock and
+   * without touching Docker or the deployment state. Safe to call beside a running reconcile.
+   *
+   * @throws ReconcileException when the revision cannot be fetched, decrypted or hashed
+   */
+  public ResolvedRevision resolve(DesiredStateSource source) {
+    return new StepsRunner(context, ReconcileMode.RESOLVE).resolve(source);
+  }
+
+  /**
+   * What runs now: the running snapshot and its deployment's containers. Takes no lock.
+   *
+   * @throws java.io.UncheckedIOException when the state directory cannot be read
+   * @throws io.stow.docker.DockerOperationException when Docker cannot be asked
+   */
+  public HostStatus status() {
+    return HostStatusReader.read(context);
+  }
+
   public ReconcileContext context() {
     return context;
   }

@@ -36,8 +36,13 @@ class DryRunTest {
     h = new EngineHarness(tmp);
   }
 
-  private List<Path> tempListing() throws IOException {
-    try (Stream<Path> walk = Files.walk(h.tempDir)) {
+  private Path stagingDir() {
+    return h.stateRoot.resolve(".stow/staging");
+  }
+
+  /** What the dry run left in the private staging area: nothing but the area itself. */
+  private List<Path> stagingListing() throws IOException {
+    try (Stream<Path> walk = Files.walk(stagingDir())) {
       return walk.toList();
     }
   }
@@ -54,11 +59,30 @@ class DryRunTest {
     assertThat(report.plan().orElseThrow().actions())
         .extracting(PlannedAction::reason)
         .containsExactly("missing");
-    assertThat(h.stateRoot).doesNotExist();
+    // only the private staging area exists: no snapshot, no running-config, no lock
+    try (Stream<Path> walk = Files.walk(h.stateRoot)) {
+      assertThat(walk)
+          .containsExactlyInAnyOrder(h.stateRoot, h.stateRoot.resolve(".stow"), stagingDir());
+    }
     assertThat(h.docker.mutatingCalls()).isEmpty();
     assertThat(h.docker.calls()).noneMatch(c -> c.startsWith("imagePresent"));
-    assertThat(tempListing()).containsExactly(h.tempDir);
+    assertThat(stagingListing()).containsExactly(stagingDir());
     assertThat(report.changedHost()).isFalse();
+  }
+
+  @Test
+  void dryRun_sweepsThePlaintextThatAKilledRunLeftInStaging() throws Exception {
+    Process killed = new ProcessBuilder("true").start();
+    killed.waitFor();
+    Path leftover =
+        Files.createDirectories(stagingDir().resolve("dry-run-" + killed.pid() + "-0-1"));
+    Files.writeString(leftover.resolve("secret.env"), "TOKEN=plaintext\n");
+
+    h.reconciler()
+        .reconcile(ReconcileRequest.dryRun(h.folder(descriptor("demo", container("web", WEB_V1)))));
+
+    assertThat(leftover).doesNotExist();
+    assertThat(stagingListing()).containsExactly(stagingDir());
   }
 
   @Test
@@ -76,7 +100,7 @@ class DryRunTest {
             org.assertj.core.groups.Tuple.tuple("db", ActionKind.DELETE));
     assertThat(h.stateListing()).isEqualTo(stateBefore);
     assertThat(h.docker.mutatingCalls()).isEqualTo(mutatingBefore);
-    assertThat(tempListing()).containsExactly(h.tempDir);
+    assertThat(stagingListing()).containsExactly(stagingDir());
   }
 
   @Test
@@ -88,7 +112,7 @@ class DryRunTest {
         .isInstanceOf(ReconcileException.class)
         .hasMessageContaining("not managed by deployment 'demo'");
     assertThat(h.docker.mutatingCalls()).isEmpty();
-    assertThat(tempListing()).containsExactly(h.tempDir);
+    assertThat(stagingListing()).containsExactly(stagingDir());
   }
 
   @Test

@@ -19,7 +19,6 @@ import java.util.stream.Stream;
 public final class EngineHarness {
 
   public final Path stateRoot;
-  public final Path tempDir;
   public final Path work;
   public final FakeClock clock = new FakeClock();
   public final FakeDockerHost docker = new FakeDockerHost(clock);
@@ -30,7 +29,6 @@ public final class EngineHarness {
 
   public EngineHarness(Path tmp) throws IOException {
     stateRoot = tmp.resolve("state");
-    tempDir = Files.createDirectories(tmp.resolve("tmp"));
     work = Files.createDirectories(tmp.resolve("work"));
   }
 
@@ -43,7 +41,6 @@ public final class EngineHarness {
             .clock(clock)
             .sleeper(clock)
             .events(events)
-            .tempDir(tempDir)
             .verifyPollInterval(Duration.ofSeconds(1));
     if (sops != null) {
       builder.secretDecryptor(sops);

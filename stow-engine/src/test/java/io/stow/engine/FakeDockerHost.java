@@ -93,6 +93,8 @@ public final class FakeDockerHost implements DockerHost {
   private final Set<String> images = new HashSet<>();
   private final Set<String> failingPulls = new HashSet<>();
   private final Set<String> failingCreates = new HashSet<>();
+  private final Map<String, RuntimeException> createErrors = new HashMap<>();
+  private RuntimeException listError;
   private final Set<String> crashingStarts = new HashSet<>();
   private final Map<String, Behaviour> behaviours = new HashMap<>();
   private final Map<String, Behaviour> imageBehaviours = new HashMap<>();
@@ -119,6 +121,24 @@ public final class FakeDockerHost implements DockerHost {
 
   public FakeDockerHost failPull(ImageRef image) {
     failingPulls.add(image.pinned());
+    return this;
+  }
+
+  /**
+   * Creates of {@code name} throw {@code error} (e.g. a bug's IllegalStateException); null stops.
+   */
+  public synchronized FakeDockerHost failCreateWith(String name, RuntimeException error) {
+    if (error == null) {
+      createErrors.remove(name);
+    } else {
+      createErrors.put(name, error);
+    }
+    return this;
+  }
+
+  /** From now on, listing containers throws {@code error} (null: lists again), as a dead engine. */
+  public synchronized FakeDockerHost failListing(RuntimeException error) {
+    listError = error;
     return this;
   }
 
@@ -245,6 +265,9 @@ public final class FakeDockerHost implements DockerHost {
   @Override
   public synchronized List<ObservedContainer> listContainers(Map<String, String> labels) {
     calls.add("listContainers " + new java.util.TreeMap<>(labels));
+    if (listError != null) {
+      throw listError;
+    }
     return containers.values().stream()
         .filter(c -> c.labels.entrySet().containsAll(labels.entrySet()))
         .map(c -> c.state().summary())
@@ -291,6 +314,9 @@ public final class FakeDockerHost implements DockerHost {
   @Override
   public synchronized String create(ContainerCreateRequest request) {
     calls.add("create " + request.name());
+    if (createErrors.containsKey(request.name())) {
+      throw createErrors.get(request.name());
+    }
     if (failingCreates.contains(request.name())) {
       throw new DockerOperationException("create", request.name(), "scripted failure");
     }

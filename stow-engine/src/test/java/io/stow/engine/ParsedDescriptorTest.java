@@ -37,7 +37,6 @@ class ParsedDescriptorTest {
                 .clock(h.clock)
                 .sleeper(h.clock)
                 .events(h.events)
-                .tempDir(h.tempDir)
                 .build());
 
     ReconcileReport report =
@@ -77,7 +76,6 @@ class ParsedDescriptorTest {
                             .stateRoot(h.stateRoot)
                             .clock(h.clock)
                             .sleeper(h.clock)
-                            .tempDir(h.tempDir)
                             .build())
                     .reconcile(ReconcileRequest.reconcile(new LocalDirectorySource(dir))));
 

@@ -261,6 +261,55 @@ class RollbackTest {
   }
 
   @Test
+  void aBugDuringApply_isReportedAsABugAndLeftForTheNextRunToRollBack() throws IOException {
+    deployV1();
+    h.docker.failCreateWith("web", new IllegalStateException("unexpected state"));
+
+    ReconcileException e = h.reconcileFails(h.folder(v2()));
+
+    assertThat(e.status()).isEqualTo(ReconcileStatus.FAILED_ROLLBACK_FAILED);
+    assertThat(e.getMessage())
+        .contains("internal error in stow (a bug")
+        .contains("IllegalStateException: unexpected state")
+        .contains("nothing was rolled back");
+    assertThat(e.report().rollback()).isEmpty();
+    assertThat(previousLink()).exists();
+
+    h.docker.failCreateWith("web", null);
+    ReconcileReport next = h.reconcile(h.folder(v1()));
+    assertThat(next.recovery()).isPresent();
+    assertThat(previousLink()).doesNotExist();
+  }
+
+  @Test
+  void aDockerFailureWhileRemovingAFailedFirstDeployment_endsInAReconcileException() {
+    h.docker.behaviour("web", FakeDockerHost.exitsImmediately());
+    Reconciler reconciler =
+        new Reconciler(
+            h.contextBuilder()
+                .events(
+                    event -> {
+                      if (event instanceof ReconcileEvent.RollbackStarted) {
+                        h.docker.failListing(
+                            new io.stow.docker.DockerOperationException(
+                                "list", "containers", "engine is down"));
+                      }
+                    })
+                .build());
+
+    assertThatThrownBy(() -> reconciler.reconcile(ReconcileRequest.reconcile(h.folder(v1()))))
+        .isInstanceOfSatisfying(
+            ReconcileException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(ReconcileStatus.FAILED_ROLLBACK_FAILED);
+              assertThat(e.getMessage()).contains("ROLLBACK FAILED").contains("engine is down");
+              assertThat(e.report().rollback().orElseThrow().error())
+                  .hasValueSatisfying(m -> assertThat(m).contains("engine is down"));
+              assertThat(e.report().verification()).isPresent();
+            });
+  }
+
+  @Test
   void recoverInterruptedApply_isEmptyWhenNothingWasInterrupted() {
     deployV1();
     int calls = h.docker.calls().size();

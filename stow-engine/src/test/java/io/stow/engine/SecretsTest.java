@@ -140,6 +140,19 @@ class SecretsTest {
   }
 
   @Test
+  void envFileErrors_neverQuoteAnInvalidNameThatMayBeASecret() {
+    ContainerSpec web = ContainerSpec.builder("web", WEB_V1).envFiles(List.of("bad.env")).build();
+
+    ReconcileException e =
+        h.reconcileFails(
+            h.folder(descriptor("demo", web), Map.of("bad.env", SENTINEL + "=value\n")));
+
+    assertThat(e.getMessage()).contains("'bad.env' line 1", "not a valid variable name");
+    assertThat(e.getMessage()).doesNotContain(SENTINEL);
+    assertThat(ReportDocument.of(e.report()).toJson()).doesNotContain(SENTINEL);
+  }
+
+  @Test
   void envFileErrors_nameTheLineButNotItsContent() {
     ContainerSpec web = ContainerSpec.builder("web", WEB_V1).envFiles(List.of("bad.env")).build();
 

@@ -3,6 +3,9 @@ package io.stow.engine.fs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -16,6 +19,8 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -35,11 +40,31 @@ public final class PrivateFiles {
 
   private PrivateFiles() {}
 
-  /** Creates the directory (and missing parents) and makes it 0700. */
-  public static Path createDirectories(Path dir) throws IOException {
-    Files.createDirectories(dir);
-    setMode(dir, DIR_MODE);
+  /**
+   * Creates the directory and its missing parents, each 0700; directories that exist already keep
+   * their mode (a state root such as {@code /srv} is not stow's to lock down).
+   */
+  public static Path createPrivateDirectories(Path dir) throws IOException {
+    Path absolute = dir.toAbsolutePath().normalize();
+    List<Path> missing = new ArrayList<>();
+    for (Path p = absolute; p != null && !Files.isDirectory(p); p = p.getParent()) {
+      missing.add(0, p);
+    }
+    for (Path p : missing) {
+      try {
+        createDirectory(p);
+      } catch (FileAlreadyExistsException e) {
+        if (!Files.isDirectory(p)) {
+          throw e;
+        }
+      }
+    }
     return dir;
+  }
+
+  /** Makes an existing directory of stow's own 0700 (it may hold decrypted secrets). */
+  public static void restrictDirectory(Path dir) throws IOException {
+    setMode(dir, DIR_MODE);
   }
 
   /** Creates a new directory with mode 0700; fails when it exists. */
@@ -58,16 +83,66 @@ public final class PrivateFiles {
     return createDirectory(parent.resolve(prefix + UUID.randomUUID()));
   }
 
-  /** Writes the bytes with mode 0600 via a temporary sibling file and an atomic move. */
+  /**
+   * Writes the bytes with mode 0600 via a temporary sibling file and an atomic move; the file and
+   * then its directory are synced, so after a power cut the file holds either the old or the new
+   * content, never nothing.
+   */
   public static void writeAtomically(Path file, byte[] content) throws IOException {
     Path temp = file.resolveSibling("." + file.getFileName() + ".tmp-" + UUID.randomUUID());
     try {
       createFile(temp);
-      Files.write(temp, content);
+      try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+        ByteBuffer buffer = ByteBuffer.wrap(content);
+        while (buffer.hasRemaining()) {
+          out.write(buffer);
+        }
+        out.force(true);
+      }
       Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      syncDirectory(file.toAbsolutePath().getParent());
     } finally {
       Files.deleteIfExists(temp);
     }
+  }
+
+  /** Flushes a directory's entries (a rename or new file in it) to disk. */
+  public static void syncDirectory(Path dir) throws IOException {
+    try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException e) {
+      if (POSIX) {
+        throw e;
+      }
+      // some platforms cannot open a directory for syncing; nothing more can be done there
+    }
+  }
+
+  /** Flushes every regular file and directory below {@code root} (inclusive) to disk. */
+  public static void syncTree(Path root) throws IOException {
+    Files.walkFileTree(
+        root,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
+            if (attrs.isRegularFile()) {
+              try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+                channel.force(true);
+              }
+            }
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+            if (e != null) {
+              throw e;
+            }
+            syncDirectory(dir);
+            return FileVisitResult.CONTINUE;
+          }
+        });
   }
 
   /** Copies the stream into a new 0600 file; fails when the file exists. */
@@ -147,6 +222,17 @@ public final class PrivateFiles {
       deleteRecursively(path);
     } catch (IOException | RuntimeException e) {
       // best effort: the caller is already reporting the failure that matters
+    }
+  }
+
+  /** Creates an empty 0600 file unless the path exists; never follows a symbolic link. */
+  public static void createFileIfMissing(Path file) throws IOException {
+    if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+      try {
+        createFile(file);
+      } catch (FileAlreadyExistsException e) {
+        // another process made it first: fine
+      }
     }
   }
 

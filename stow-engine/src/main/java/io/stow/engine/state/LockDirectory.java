@@ -7,7 +7,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -46,7 +45,7 @@ final class LockDirectory {
     }
     PrivateFiles.writeAtomically(
         lockDir.resolve(StateLock.OWNER_FILE),
-        Owner.current().render().getBytes(StandardCharsets.UTF_8));
+        ProcessOwner.current().render().getBytes(StandardCharsets.UTF_8));
     return takeover;
   }
 
@@ -60,7 +59,7 @@ final class LockDirectory {
               + " reconcile runs on this host, remove it: rmdir "
               + lockDir);
     }
-    Optional<Owner> owner = Owner.parse(recorded.get());
+    Optional<ProcessOwner> owner = ProcessOwner.parse(recorded.get());
     if (owner.isPresent() && owner.get().isAlive()) {
       throw new StateLockedException(
           lockDir,
@@ -77,46 +76,5 @@ final class LockDirectory {
   /** Removes the lock directory; a missing one is fine. */
   static void release(Path lockDir) throws IOException {
     PrivateFiles.deleteRecursively(lockDir);
-  }
-
-  /** A process that owns the lock: its pid and when it started (pids are reused). */
-  record Owner(long pid, Optional<Instant> started) {
-
-    static Owner current() {
-      ProcessHandle self = ProcessHandle.current();
-      return new Owner(self.pid(), self.info().startInstant());
-    }
-
-    String render() {
-      return "pid=" + pid + "\nstarted=" + started.map(Instant::toString).orElse("") + "\n";
-    }
-
-    static Optional<Owner> parse(String text) {
-      Long pid = null;
-      Optional<Instant> started = Optional.empty();
-      for (String line : text.split("\n")) {
-        String value = line.substring(line.indexOf('=') + 1).strip();
-        try {
-          if (line.startsWith("pid=")) {
-            pid = Long.parseLong(value);
-          } else if (line.startsWith("started=") && !value.isEmpty()) {
-            started = Optional.of(Instant.parse(value));
-          }
-        } catch (RuntimeException e) {
-          return Optional.empty();
-        }
-      }
-      return pid == null ? Optional.empty() : Optional.of(new Owner(pid, started));
-    }
-
-    /** Whether that very process still runs: same pid and, when known, same start time. */
-    boolean isAlive() {
-      Optional<ProcessHandle> process = ProcessHandle.of(pid);
-      if (process.isEmpty() || !process.get().isAlive()) {
-        return false;
-      }
-      Optional<Instant> now = process.get().info().startInstant();
-      return started.isEmpty() || now.isEmpty() || started.get().equals(now.get());
-    }
   }
 }

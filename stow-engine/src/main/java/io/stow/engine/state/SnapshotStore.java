@@ -101,28 +101,21 @@ public final class SnapshotStore {
     return StateLock.acquire(stowDir());
   }
 
-  /** Creates {@code .stow}, its snapshots and staging directories (0700). */
+  /**
+   * Creates the state root when it is missing, and {@code .stow} with its snapshots and staging
+   * directories (0700). An existing state root keeps its mode: only what stow owns is locked down.
+   */
   public void initialise() throws IOException {
-    PrivateFiles.createDirectories(root);
-    PrivateFiles.createDirectories(stowDir());
-    PrivateFiles.createDirectories(snapshotsDir());
-    PrivateFiles.createDirectories(stagingRoot());
-  }
-
-  /** A fresh, empty 0700 staging directory on the same file system as the snapshots. */
-  public Path newStagingDir() throws IOException {
-    initialise();
-    return PrivateFiles.createUniqueDirectory(stagingRoot(), "stage-");
-  }
-
-  /** Removes staging directories left behind by a crashed run; call with the lock held. */
-  public void cleanStaging() throws IOException {
-    Path staging = stagingRoot();
-    if (Files.isDirectory(staging, LinkOption.NOFOLLOW_LINKS)) {
-      for (Path child : list(staging)) {
-        PrivateFiles.deleteRecursively(child);
-      }
+    PrivateFiles.createPrivateDirectories(root);
+    for (Path own : List.of(stowDir(), snapshotsDir(), stagingRoot())) {
+      PrivateFiles.createPrivateDirectories(own);
+      PrivateFiles.restrictDirectory(own);
     }
+  }
+
+  /** Where runs stage deployment folders, on the same file system as the snapshots. */
+  public StagingArea staging() {
+    return new StagingArea(stagingRoot());
   }
 
   /** The snapshot {@code running-config} points at, if any. */
@@ -158,6 +151,9 @@ public final class SnapshotStore {
     }
     writeMetadata(snapshot, metadata, renderedManifest);
     PrivateFiles.restrictTree(snapshot);
+    // the snapshot must be on disk before running-config can point at it
+    PrivateFiles.syncTree(snapshot);
+    PrivateFiles.syncDirectory(snapshotsDir());
     rememberPrevious();
     swapLink(runningConfig(), snapshot);
     return new SnapshotInfo(
@@ -234,6 +230,7 @@ public final class SnapshotStore {
       PrivateFiles.deleteRecursively(running);
     }
     Files.move(previousLink(), running, StandardCopyOption.ATOMIC_MOVE);
+    PrivateFiles.syncDirectory(root);
     return previous;
   }
 
@@ -315,6 +312,7 @@ public final class SnapshotStore {
     Files.createSymbolicLink(temp, target);
     try {
       Files.move(temp, link, StandardCopyOption.ATOMIC_MOVE);
+      PrivateFiles.syncDirectory(link.getParent());
     } finally {
       Files.deleteIfExists(temp);
     }

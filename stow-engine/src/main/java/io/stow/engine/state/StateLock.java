@@ -69,7 +69,7 @@ public final class StateLock implements AutoCloseable {
    */
   public static StateLock acquire(Path stowDir) throws IOException {
     Objects.requireNonNull(stowDir, "stowDir");
-    PrivateFiles.createDirectories(stowDir);
+    PrivateFiles.createPrivateDirectories(stowDir);
     Path key = stowDir.toRealPath();
     Path lockDir = key.resolve(LOCK_DIR);
     StateLock[] made = new StateLock[1];
@@ -98,6 +98,7 @@ public final class StateLock implements AutoCloseable {
 
   private static StateLock lockFiles(Path stowDir, Path lockDir) throws IOException {
     Path osLockFile = stowDir.resolve(OS_LOCK_FILE);
+    PrivateFiles.createFileIfMissing(osLockFile);
     FileChannel channel =
         FileChannel.open(
             osLockFile,

@@ -34,8 +34,11 @@ final class DotenvFile {
       }
       String name = line.substring(0, eq).strip();
       if (!NAME.matcher(name).matches()) {
+        // the name is not quoted: in a decrypted file, a malformed line may be a secret
         throw new StepFailure(
-            at + ": '" + name + "' is not a valid variable name ([A-Za-z_][A-Za-z0-9_]*)");
+            at
+                + ": the text before '=' is not a valid variable name ([A-Za-z_][A-Za-z0-9_]*);"
+                + " fix the env file");
       }
       values.put(name, value(line.substring(eq + 1).strip(), at));
     }

@@ -6,9 +6,16 @@ import io.stow.engine.ReconcileStatus;
 import io.stow.engine.VerificationReport;
 import io.stow.engine.source.SourceException;
 import io.stow.engine.state.StateLockedException;
+import io.stow.model.parse.DescriptorException;
 import io.stow.sops.SopsException;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /** Turns what went wrong in a run into the operator-facing reason. */
 final class Failures {
@@ -17,14 +24,11 @@ final class Failures {
 
   /**
    * The reason for a failure: the message alone for stow's own exceptions, which already say what,
-   * where and what to do; otherwise the kind of failure with its message.
+   * where and what to do; for file-system failures the path and what was wrong; for anything else
+   * (a bug in stow) that it is one.
    */
   static String describe(Throwable e) {
-    if (e instanceof StepFailure
-        || e instanceof SourceException
-        || e instanceof StateLockedException
-        || e instanceof DockerOperationException
-        || e instanceof SopsException) {
+    if (isExpected(e)) {
       return e.getMessage();
     }
     if (e instanceof NoSuchFileException n) {
@@ -32,10 +36,59 @@ final class Failures {
           + n.getFile()
           + (n.getReason() == null ? "" : " (" + n.getReason() + ")");
     }
+    if (e instanceof AccessDeniedException denied) {
+      return "permission denied: " + denied.getFile() + ownerAndMode(denied.getFile());
+    }
+    if (e instanceof FileSystemException fs) {
+      return fs.getReason() == null
+          ? "I/O error: " + fs.getMessage()
+          : "I/O error: " + fs.getFile() + ": " + fs.getReason();
+    }
     if (e instanceof IOException) {
       return "I/O error: " + e.getMessage();
     }
-    return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    return "internal error in stow (a bug; please report it with the output of --stacktrace): "
+        + e.getClass().getSimpleName()
+        + (e.getMessage() == null ? "" : ": " + e.getMessage());
+  }
+
+  /**
+   * Whether {@code e} is a bug in stow rather than a failure of the deployment, the host or its
+   * input: a runtime exception that is none of stow's own failure types. A bug is reported as such
+   * and never answered with an automatic rollback, whose steps could hit the same bug.
+   */
+  static boolean isBug(Throwable e) {
+    return e instanceof RuntimeException && !isExpected(e);
+  }
+
+  private static boolean isExpected(Throwable e) {
+    return e instanceof StepFailure
+        || e instanceof SourceException
+        || e instanceof StateLockedException
+        || e instanceof DockerOperationException
+        || e instanceof SopsException
+        || e instanceof DescriptorException
+        || e instanceof ReconcileException;
+  }
+
+  /** {@code " (owned by root, mode rw-------)"}, or nothing when that cannot be read either. */
+  private static String ownerAndMode(String file) {
+    if (file == null) {
+      return "";
+    }
+    try {
+      Path path = Path.of(file);
+      return " (owned by "
+          + Files.getOwner(path, LinkOption.NOFOLLOW_LINKS).getName()
+          + ", mode "
+          + PosixFilePermissions.toString(
+              Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS))
+          + "; stow runs as "
+          + System.getProperty("user.name")
+          + ")";
+    } catch (IOException | RuntimeException e) {
+      return "";
+    }
   }
 
   /** Why a deployment failed verification, to follow "deployment ..." or "the restored ...". */

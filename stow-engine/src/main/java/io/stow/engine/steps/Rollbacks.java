@@ -42,15 +42,17 @@ final class Rollbacks {
    * Rolls back after {@code d} failed once the host may have changed, records the rollback and
    * returns the exception that reports both.
    */
-  ReconcileException afterFailure(Exception cause, Desired d, Prepared prepared) {
+  ReconcileException afterFailure(Exception cause, Prepared prepared, boolean firstDeployment) {
+    String name = prepared.target().deploymentName();
+    String hash = prepared.target().deploymentHash();
     String reason = Failures.describe(cause);
     rec.failure(reason);
     RollbackReport rollback;
-    if (d.running().isEmpty()) {
+    if (firstDeployment) {
       rec.emit(new ReconcileEvent.RollbackStarted(reason, Optional.empty(), false));
-      rollback = removeFailed(new RemoveFailedStep.Input(d.name(), created(prepared)));
+      rollback = removeFailed(new RemoveFailedStep.Input(name, created(prepared)));
     } else if (!store.hasPrevious()) {
-      rollback = nothingToRestore(d);
+      rollback = nothingToRestore(hash);
     } else {
       rollback = toPrevious(reason, false);
     }
@@ -62,13 +64,13 @@ final class Rollbacks {
             : ReconcileStatus.FAILED_ROLLBACK_FAILED;
     String message =
         "deployment '"
-            + d.name()
+            + name
             + "' "
-            + StowLabels.hashValue(d.hash())
+            + StowLabels.hashValue(hash)
             + " failed: "
             + reason
             + "; "
-            + summary(rollback, d.name());
+            + summary(rollback, name);
     return new ReconcileException(message, rec.build(status), cause);
   }
 
@@ -197,7 +199,7 @@ final class Rollbacks {
         error);
   }
 
-  private static RollbackReport nothingToRestore(Desired d) {
+  private static RollbackReport nothingToRestore(String hash) {
     return new RollbackReport(
         RollbackReport.Kind.NOTHING_TO_RESTORE,
         false,
@@ -208,7 +210,7 @@ final class Rollbacks {
         Map.of(),
         Optional.of(
             "the failed state "
-                + StowLabels.hashValue(d.hash())
+                + StowLabels.hashValue(hash)
                 + " is the running snapshot; there is nothing older on disk to restore"));
   }
 

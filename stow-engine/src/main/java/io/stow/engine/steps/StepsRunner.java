@@ -5,12 +5,13 @@ import io.stow.engine.ReconcileException;
 import io.stow.engine.ReconcileMode;
 import io.stow.engine.ReconcileReport;
 import io.stow.engine.ReconcileStatus;
+import io.stow.engine.ResolvedRevision;
 import io.stow.engine.VerificationReport;
-import io.stow.engine.fs.PrivateFiles;
 import io.stow.engine.render.RedactedDescriptor;
 import io.stow.engine.source.DesiredStateSource;
 import io.stow.engine.state.SnapshotInfo;
 import io.stow.engine.state.SnapshotStore;
+import io.stow.engine.state.StagingArea;
 import io.stow.engine.state.StateLock;
 import io.stow.model.DeploymentHashes;
 import io.stow.model.Descriptor;
@@ -30,14 +31,12 @@ import java.util.function.Supplier;
  */
 public final class StepsRunner {
 
-  private final Path tempDir;
   private final SnapshotStore store;
   private final RunRecorder rec;
   private final Steps steps;
   private final Rollbacks rollbacks;
 
   public StepsRunner(ReconcileContext ctx, ReconcileMode mode) {
-    this.tempDir = ctx.tempDir();
     this.store = new SnapshotStore(ctx.stateRoot(), ctx.clock());
     this.rec = new RunRecorder(mode, ctx.clock(), ctx.events());
     this.steps = new Steps(ctx, store, rec);
@@ -46,13 +45,13 @@ public final class StepsRunner {
 
   // ---- dry run: stage, decrypt, hash, load, plan, prepare; change nothing ----
 
-  /** Dry-run mode: plans without changing Docker or the state directory. */
+  /**
+   * Dry-run mode: plans without changing Docker or the deployment state. It stages (and decrypts)
+   * in the state root's private staging area, without the state lock, beside any reconcile.
+   */
   public ReconcileReport dryRun(DesiredStateSource source) {
-    Path temp = null;
-    try {
-      Path staging = PrivateFiles.createUniqueDirectory(tempDir, "stow-dry-run-");
-      temp = staging;
-      Desired desired = loadDesired(source, staging);
+    try (StagingArea.Staging staging = openStaging("dry-run")) {
+      Desired desired = loadDesired(source, staging.path());
       if (store.hasPrevious()) {
         rec.warn(
             store.previousLink()
@@ -64,10 +63,6 @@ public final class StepsRunner {
       return rec.build(ReconcileStatus.SUCCEEDED);
     } catch (Exception e) {
       throw Failures.beforeChanges(rec, e);
-    } finally {
-      if (temp != null) {
-        PrivateFiles.deleteQuietly(temp);
-      }
     }
   }
 
@@ -82,12 +77,8 @@ public final class StepsRunner {
     rollbacks.recoverIfInterrupted();
     Desired desired;
     Prepared prepared;
-    Path staging = null;
-    try {
-      store.cleanStaging();
-      Path stagingDir = store.newStagingDir();
-      staging = stagingDir;
-      Desired d = loadDesired(source, stagingDir);
+    try (StagingArea.Staging staging = openStaging("reconcile")) {
+      Desired d = loadDesired(source, staging.path());
       desired = d;
       Prepared planned = steps.planAndCheck(target(d), false);
       if (planned.plan().isNoop() && d.isRunning()) {
@@ -105,12 +96,8 @@ public final class StepsRunner {
       throw e;
     } catch (Exception e) {
       throw Failures.beforeChanges(rec, e);
-    } finally {
-      if (staging != null) {
-        PrivateFiles.deleteQuietly(staging);
-      }
     }
-    return applyAndVerify(desired, prepared);
+    return applyAndVerify(prepared, desired.running().isEmpty());
   }
 
   private void rotateSnapshot(Desired d, Prepared prepared) throws Exception {
@@ -119,7 +106,7 @@ public final class StepsRunner {
     } catch (Exception e) {
       if (store.hasPrevious()) {
         // the swap may have happened: restore like any failure after changes
-        throw rollbacks.afterFailure(e, d, prepared);
+        throw rollbacks.afterFailure(e, prepared, d.running().isEmpty());
       }
       if (d.running().isEmpty()) {
         store.dropCurrent();
@@ -129,7 +116,7 @@ public final class StepsRunner {
     }
   }
 
-  private ReconcileReport applyAndVerify(Desired d, Prepared prepared) {
+  private ReconcileReport applyAndVerify(Prepared prepared, boolean firstDeployment) {
     try {
       rec.step(steps.apply, new ApplyStep.Input(prepared, rec::outcome));
       VerificationReport verification = rec.step(steps.verify, prepared);
@@ -142,16 +129,84 @@ public final class StepsRunner {
       return rec.build(ReconcileStatus.SUCCEEDED);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      String reason =
-          "interrupted while applying "
-              + StowLabels.hashValue(d.hash())
-              + "; "
-              + store.previousLink()
-              + " is kept so the next run rolls back first";
-      rec.failure(reason);
-      throw new ReconcileException(reason, rec.build(ReconcileStatus.FAILED_ROLLBACK_FAILED), e);
+      throw leftOpen(
+          "interrupted while applying " + StowLabels.hashValue(prepared.target().deploymentHash()),
+          e);
     } catch (Exception e) {
-      throw rollbacks.afterFailure(e, d, prepared);
+      if (Failures.isBug(e)) {
+        throw leftOpen(Failures.describe(e), e);
+      }
+      throw rollbacks.afterFailure(e, prepared, firstDeployment);
+    }
+  }
+
+  /**
+   * Ends a run whose apply could not be finished or rolled back now (interrupted, or a bug): the
+   * open apply stays marked, so the next run rolls it back before anything else.
+   */
+  private ReconcileException leftOpen(String why, Exception cause) {
+    String reason =
+        why
+            + "; nothing was rolled back: "
+            + (store.hasPrevious() ? store.previousLink() : store.firstApplyMarker())
+            + " is kept so the next run rolls back first";
+    rec.failure(reason);
+    return new ReconcileException(reason, rec.build(ReconcileStatus.FAILED_ROLLBACK_FAILED), cause);
+  }
+
+  // ---- repair: converge the host to the running snapshot, fetching nothing ----
+
+  /**
+   * Repair mode: brings the host back to the deployment that runs (a container removed or stopped
+   * by hand comes back), from the snapshot on disk: no download, no decryption, no new snapshot.
+   * Succeeds without doing anything when nothing is deployed or nothing drifted.
+   */
+  public ReconcileReport repair() {
+    return withLock(this::repairLocked);
+  }
+
+  private ReconcileReport repairLocked() {
+    rollbacks.recoverIfInterrupted();
+    Prepared prepared;
+    try {
+      Optional<SnapshotInfo> current = store.current();
+      if (current.isEmpty()) {
+        return rec.build(ReconcileStatus.SUCCEEDED);
+      }
+      SnapshotInfo running = current.get();
+      running.revision().ifPresent(rec::revision);
+      rec.runningHash(running.deploymentHash());
+      Descriptor descriptor = rec.step(steps.load, running.dir());
+      rec.deploymentName(descriptor.deployment().name());
+      rec.desired(RedactedDescriptor.of(descriptor));
+      Target target =
+          new Target(descriptor, running.deploymentHash(), running.dir(), running.dir());
+      Prepared planned = steps.planAndCheck(target, false);
+      if (planned.plan().isNoop()) {
+        return rec.build(ReconcileStatus.SUCCEEDED);
+      }
+      prepared = rec.step(steps.prepare, planned);
+      rec.step(steps.pull, prepared.plan());
+    } catch (Exception e) {
+      throw Failures.beforeChanges(rec, e);
+    }
+    return applyAndVerify(prepared, false);
+  }
+
+  // ---- resolve: what a source's revision would deploy, changing nothing ----
+
+  /**
+   * Resolve mode: stages, decrypts and hashes a source's revision in private staging, without the
+   * state lock and without looking at Docker; the staged files are deleted before this returns.
+   */
+  public ResolvedRevision resolve(DesiredStateSource source) {
+    try (StagingArea.Staging staging = openStaging("resolve")) {
+      String revision = rec.step(steps.stage, new StageStep.Input(source, staging.path()));
+      Set<String> secrets = rec.step(steps.decrypt, staging.path());
+      DeploymentHashes hashes = rec.step(steps.hash, new HashStep.Input(staging.path(), secrets));
+      return new ResolvedRevision(revision, hashes);
+    } catch (Exception e) {
+      throw Failures.beforeChanges(rec, e);
     }
   }
 
@@ -204,6 +259,16 @@ public final class StepsRunner {
     Optional<SnapshotInfo> running = rec.step(steps.checkName, descriptor);
     running.ifPresent(r -> rec.runningHash(r.deploymentHash()));
     return new Desired(staging, revision, secrets, hashes, descriptor, running);
+  }
+
+  /**
+   * A fresh private staging directory, after sweeping what runs of dead processes left behind
+   * (plaintext secrets of a killed run must not stay on disk).
+   */
+  private StagingArea.Staging openStaging(String kind) throws IOException {
+    StagingArea area = store.staging();
+    area.sweep();
+    return area.create(kind);
   }
 
   private Target target(Desired d) {

@@ -38,7 +38,8 @@ class SnapshotStoreTest {
 
   private SnapshotInfo promote(String hash) throws IOException {
     clock.advance(Duration.ofMinutes(1));
-    Path staging = store.newStagingDir();
+    store.initialise();
+    Path staging = store.staging().create("test").path();
     Files.writeString(staging.resolve("stow.yaml"), "deployment:\n  name: demo\n");
     Files.createDirectories(staging.resolve("runtime"));
     Files.writeString(staging.resolve("runtime/secret.env"), "TOKEN=plain\n");
@@ -197,13 +198,45 @@ class SnapshotStoreTest {
   }
 
   @Test
-  void cleanStaging_removesLeftoversOfACrashedRun() throws IOException {
-    Path staging = store.newStagingDir();
-    Files.writeString(staging.resolve("x"), "x");
+  void initialise_keepsTheModeOfAnExistingStateRoot() throws IOException {
+    Path root = store.root();
+    Files.createDirectories(root);
+    Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
 
-    store.cleanStaging();
+    store.initialise();
 
-    assertThat(staging).doesNotExist();
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(root)))
+        .isEqualTo("rwxr-xr-x");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(store.stowDir())))
+        .isEqualTo("rwx------");
+  }
+
+  @Test
+  void initialise_makesAMissingStateRootAndItsMissingParentsPrivate() throws IOException {
+    Path root = tmp.resolve("fresh");
+    Path deep = root.resolve("a/b/state");
+    SnapshotStore fresh = new SnapshotStore(deep, clock);
+
+    fresh.initialise();
+
+    for (Path created : List.of(root.resolve("a"), root.resolve("a/b"), deep)) {
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(created)))
+          .isEqualTo("rwx------");
+    }
+  }
+
+  @Test
+  void initialise_doesNotChmodThroughASymlinkedStateRoot() throws IOException {
+    Path root = tmp.resolve("srv");
+    Path shared = Files.createDirectories(root.resolveSibling(root.getFileName() + "-shared"));
+    Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path link = root.resolveSibling(root.getFileName() + "-link");
+    Files.createSymbolicLink(link, shared);
+
+    new SnapshotStore(link, clock).initialise();
+
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(shared)))
+        .isEqualTo("rwxr-xr-x");
   }
 
   @Test

@@ -198,7 +198,6 @@ public final class ReconcileBenchmark {
             .stateRoot(state)
             .verifyPollInterval(Duration.ofMillis(250))
             .defaultStopTimeout(Duration.ofSeconds(1))
-            .tempDir(work)
             .build());
   }
 

@@ -11,9 +11,6 @@ import io.stow.engine.ReconcileRequest;
 import io.stow.engine.Reconciler;
 import io.stow.engine.source.LocalDirectorySource;
 import io.stow.sops.SecretDecryptor;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -31,20 +28,13 @@ public final class EmbeddedStow {
 
   private EmbeddedStow(TestDocker docker, Path stateRoot, SecretDecryptor decryptor) {
     this.stateRoot = stateRoot;
-    Path tempDir = stateRoot.resolveSibling(stateRoot.getFileName() + "-tmp");
-    try {
-      Files.createDirectories(tempDir);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
     ReconcileContext.Builder builder =
         ReconcileContext.builder()
             .docker(docker.host())
             .stateRoot(stateRoot)
             .events(events::add)
             .verifyPollInterval(Duration.ofMillis(250))
-            .defaultStopTimeout(Duration.ofSeconds(1))
-            .tempDir(tempDir);
+            .defaultStopTimeout(Duration.ofSeconds(1));
     if (decryptor != null) {
       builder.secretDecryptor(decryptor);
     }
