@@ -36,9 +36,9 @@ final class Rollbacks {
     this.store = store;
     this.rec = rec;
     this.restorePrevious = new RestorePreviousStep(store);
-    this.load = new LoadDescriptorStep(ctx.descriptorLoader());
+    this.load = new LoadDescriptorStep(ctx.descriptorLoader(), rec::warn);
     this.hostPlanner = new HostPlanner(ctx.docker(), rec);
-    this.prepare = new PrepareStep(store);
+    this.prepare = new PrepareStep(store, ctx.docker());
     this.pull = new PullStep(ctx.docker(), rec);
     this.apply = new ApplyStep(ctx.docker(), rec, ctx.defaultStopTimeout(), ctx.applyConcurrency());
     this.verify =

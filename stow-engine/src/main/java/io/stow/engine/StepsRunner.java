@@ -48,10 +48,10 @@ final class StepsRunner {
     this.store = new SnapshotStore(ctx.stateRoot(), ctx.clock());
     this.rec = new RunRecorder(mode, ctx.clock(), ctx.events());
     this.decrypt = new DecryptStep(ctx.secretDecryptor());
-    this.load = new LoadDescriptorStep(ctx.descriptorLoader());
+    this.load = new LoadDescriptorStep(ctx.descriptorLoader(), rec::warn);
     this.nameCheck = new NameCheckStep(store);
     this.hostPlanner = new HostPlanner(ctx.docker(), rec);
-    this.prepare = new PrepareStep(store);
+    this.prepare = new PrepareStep(store, ctx.docker());
     this.pull = new PullStep(ctx.docker(), rec);
     this.snapshot = new SnapshotStep(store, ctx.clock());
     this.apply = new ApplyStep(ctx.docker(), rec, ctx.defaultStopTimeout(), ctx.applyConcurrency());
