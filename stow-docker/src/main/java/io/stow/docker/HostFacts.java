@@ -20,8 +20,15 @@ final class HostFacts {
   private Facts cached;
   private long readAt;
 
-  /** The facts used by checks. */
-  record Facts(int cpus, List<String> logDrivers) {
+  /**
+   * The facts used by checks.
+   *
+   * @param cpus the engine's CPUs
+   * @param logDrivers the log drivers it offers, plugins included
+   * @param apiVersion its API version, e.g. {@code 1.41} (Docker 20.10)
+   * @param kernel its kernel version, e.g. {@code 6.1.0-18-amd64}
+   */
+  record Facts(int cpus, List<String> logDrivers, String apiVersion, String kernel) {
     Facts {
       logDrivers = List.copyOf(logDrivers);
     }
@@ -53,7 +60,18 @@ final class HostFacts {
           info.getNCPU() == null ? Runtime.getRuntime().availableProcessors() : info.getNCPU();
       List<String> drivers =
           info.getPlugins() == null ? List.of() : info.getPlugins().getOrDefault("Log", List.of());
-      cached = new Facts(cpus, drivers == null ? List.of() : drivers);
+      String api;
+      try {
+        api = client.versionCmd().exec().getApiVersion();
+      } catch (RuntimeException e) {
+        throw errors.translate("version", "the engine", e);
+      }
+      cached =
+          new Facts(
+              cpus,
+              drivers == null ? List.of() : drivers,
+              api == null ? "" : api,
+              info.getKernelVersion() == null ? "" : info.getKernelVersion());
       readAt = now;
     }
     return cached;
