@@ -398,6 +398,16 @@ class ValidateCommandTest {
   }
 
   @Test
+  void validate_neverQuotesTheContentOfAFileThatFailedToParse() throws IOException {
+    Files.writeString(dir.resolve("stow.yaml"), "token: 'hunter2-s3cret\nother: [hunter3-s3cret\n");
+
+    CliRun run = CliRun.of("validate", dir.toString());
+
+    assertThat(run.status()).isEqualTo(1);
+    assertThat(run.err()).contains("not valid YAML").doesNotContain("hunter");
+  }
+
+  @Test
   void validate_refusesA20MegabyteFile() throws IOException {
     byte[] big = new byte[20 * 1024 * 1024];
     java.util.Arrays.fill(big, (byte) 'a');
