@@ -4,24 +4,34 @@ import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Capability;
+import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HealthCheck;
 import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.InternetProtocol;
 import com.github.dockerjava.api.model.LogConfig;
+import com.github.dockerjava.api.model.Ports;
+import com.github.dockerjava.api.model.PropagationMode;
 import com.github.dockerjava.api.model.RestartPolicy;
 import com.github.dockerjava.api.model.SELContext;
 import com.github.dockerjava.api.model.Volume;
+import io.stow.model.BindOptions;
 import io.stow.model.ContainerSpec;
+import io.stow.model.ExtraHost;
 import io.stow.model.HealthcheckSpec;
 import io.stow.model.LoggingSpec;
-import java.util.Arrays;
+import io.stow.model.PortMapping;
+import io.stow.model.PublishSpec;
+import io.stow.model.TmpfsMount;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.Set;
 
 /**
- * Maps a {@link ContainerCreateRequest} onto Docker's create-container request, field by field.
+ * Maps a {@link ContainerCreateRequest} onto Docker's create-container request, field by field,
+ * from the typed values stow-model parsed and checked: nothing is parsed here.
  *
  * <p>The container is created from {@code repo:tag@sha256:digest}: Docker resolves it by digest,
  * {@code docker ps} shows the tag, and the container's {@code Config.Image} equals the descriptor's
@@ -49,19 +59,13 @@ final class CreateContainerMapper {
     spec.workingDir().ifPresent(cmd::withWorkingDir);
     spec.healthcheck().ifPresent(h -> cmd.withHealthcheck(healthcheck(h)));
     spec.stopTimeout().ifPresent(t -> cmd.withStopTimeout(DockerUnits.seconds(t)));
-    PortPublishing ports = PortPublishing.parse(spec.publish());
     if (!spec.publish().isEmpty()) {
-      cmd.withExposedPorts(ports.exposedPorts());
+      cmd.withExposedPorts(exposedPorts(spec.publish()));
     }
-    if (!spec.networks().isEmpty() && !spec.networkAliases().isEmpty()) {
+    if (!spec.networkAliases().isEmpty()) {
       cmd.withAliases(spec.networkAliases());
-    } else if (!spec.networkAliases().isEmpty()) {
-      throw new IllegalArgumentException(
-          "container "
-              + spec.name()
-              + " has networkAliases but no networks; aliases need a user-defined network");
     }
-    return cmd.withHostConfig(hostConfig(request, ports));
+    return cmd.withHostConfig(hostConfig(request));
   }
 
   /** The networks to connect after creation: every network but the first. */
@@ -71,16 +75,18 @@ final class CreateContainerMapper {
         : spec.networks().subList(1, spec.networks().size());
   }
 
-  private static HostConfig hostConfig(ContainerCreateRequest request, PortPublishing ports) {
+  private static HostConfig hostConfig(ContainerCreateRequest request) {
     ContainerSpec spec = request.spec();
     HostConfig host = HostConfig.newHostConfig().withBinds(binds(request.binds()));
     spec.restartPolicy().ifPresent(p -> host.withRestartPolicy(restartPolicy(p)));
-    spec.memory().ifPresent(m -> host.withMemory(DockerUnits.memoryBytes(m)));
-    spec.cpus().ifPresent(c -> host.withNanoCPUs(DockerUnits.nanoCpus(c)));
+    spec.memory().filter(m -> m.bytes() > 0).ifPresent(m -> host.withMemory(m.bytes()));
+    if (spec.nanoCpus() > 0) {
+      host.withNanoCPUs(spec.nanoCpus());
+    }
     spec.init().ifPresent(host::withInit);
     spec.logging().ifPresent(l -> host.withLogConfig(logConfig(l)));
     if (!spec.publish().isEmpty()) {
-      host.withPortBindings(ports.bindings());
+      host.withPortBindings(portBindings(spec.publish()));
     }
     if (!spec.networks().isEmpty()) {
       host.withNetworkMode(spec.networks().get(0));
@@ -99,7 +105,7 @@ final class CreateContainerMapper {
     }
     if (!spec.extraHosts().isEmpty()) {
       host.withExtraHosts(
-          spec.extraHosts().stream().map(CreateContainerMapper::extraHost).toArray(String[]::new));
+          spec.extraHosts().stream().map(ExtraHost::toString).toArray(String[]::new));
     }
     if (!spec.tmpfs().isEmpty()) {
       host.withTmpFs(tmpfs(spec.tmpfs()));
@@ -112,50 +118,37 @@ final class CreateContainerMapper {
   }
 
   static List<Bind> binds(List<BindMount> mounts) {
-    return mounts.stream()
-        .map(
-            m ->
-                new Bind(
-                    m.hostPath(),
-                    new Volume(m.target()),
-                    m.readOnly() ? AccessMode.ro : AccessMode.rw,
-                    m.selinux().map(CreateContainerMapper::selinux).orElse(SELContext.none)))
-        .toList();
+    return mounts.stream().map(CreateContainerMapper::bind).toList();
   }
 
-  private static SELContext selinux(String label) {
-    return switch (label) {
-      case "z" -> SELContext.shared;
-      case "Z" -> SELContext.single;
-      default ->
-          throw new IllegalArgumentException(
-              "selinux '" + label + "' is invalid; use z (shared) or Z (private)");
-    };
+  private static Bind bind(BindMount mount) {
+    BindOptions options = mount.options();
+    SELContext label =
+        options
+            .label()
+            .map(l -> l.equals("z") ? SELContext.shared : SELContext.single)
+            .orElse(SELContext.none);
+    PropagationMode propagation =
+        options
+            .propagation()
+            .map(p -> PropagationMode.valueOf(p.toUpperCase(Locale.ROOT)))
+            .orElse(PropagationMode.DEFAULT_MODE);
+    // consistency modes (cached, delegated) have no effect on Linux and are not sent
+    return new Bind(
+        mount.hostPath(),
+        new Volume(mount.target()),
+        options.readOnly() ? AccessMode.ro : AccessMode.rw,
+        label,
+        null,
+        propagation);
   }
 
-  /**
-   * {@code no}, {@code always}, {@code unless-stopped}, {@code on-failure} or {@code on-failure:N}.
-   */
-  static RestartPolicy restartPolicy(String value) {
-    String policy = value.strip();
-    if (policy.startsWith("on-failure:")) {
-      String count = policy.substring("on-failure:".length());
-      if (!count.matches("[0-9]{1,9}")) {
-        throw new IllegalArgumentException(
-            "restartPolicy '" + value + "' is invalid; write on-failure:N with N a whole number");
-      }
-      return RestartPolicy.onFailureRestart(Integer.parseInt(count));
-    }
-    return switch (policy) {
-      case "no" -> RestartPolicy.noRestart();
-      case "always" -> RestartPolicy.alwaysRestart();
-      case "unless-stopped" -> RestartPolicy.unlessStoppedRestart();
-      case "on-failure" -> RestartPolicy.onFailureRestart(0);
-      default ->
-          throw new IllegalArgumentException(
-              "restartPolicy '"
-                  + value
-                  + "' is invalid; use no, always, unless-stopped, on-failure or on-failure:N");
+  static RestartPolicy restartPolicy(io.stow.model.RestartPolicy policy) {
+    return switch (policy.mode()) {
+      case NO -> RestartPolicy.noRestart();
+      case ALWAYS -> RestartPolicy.alwaysRestart();
+      case UNLESS_STOPPED -> RestartPolicy.unlessStoppedRestart();
+      case ON_FAILURE -> RestartPolicy.onFailureRestart(policy.maximumRetryCount());
     };
   }
 
@@ -164,9 +157,7 @@ final class CreateContainerMapper {
     if (spec.disable()) {
       return check.withTest(List.of("NONE"));
     }
-    if (!spec.test().isEmpty()) {
-      check.withTest(spec.test());
-    }
+    check.withTest(spec.test());
     spec.interval().ifPresent(d -> check.withInterval(DockerUnits.nanos(d)));
     spec.timeout().ifPresent(d -> check.withTimeout(DockerUnits.nanos(d)));
     spec.retries().ifPresent(check::withRetries);
@@ -175,56 +166,41 @@ final class CreateContainerMapper {
   }
 
   static LogConfig logConfig(LoggingSpec logging) {
-    LogConfig.LoggingType type = LogConfig.LoggingType.fromValue(logging.driver());
-    if (type == null) {
-      throw new IllegalArgumentException(
-          "logging driver '"
-              + logging.driver()
-              + "' is not supported; use one of "
-              + Arrays.stream(LogConfig.LoggingType.values())
-                  .map(LogConfig.LoggingType::getType)
-                  .distinct()
-                  .collect(Collectors.joining(", ")));
-    }
-    return new LogConfig(type, new LinkedHashMap<>(logging.options()));
+    return new NamedLogConfig(logging.driver(), logging.options());
   }
 
-  /** {@code NET_ADMIN} or {@code CAP_NET_ADMIN}, any case; {@code ALL} too. */
+  /** Normalised names ({@code NET_ADMIN}, {@code ALL}) as docker-java's constants. */
   static Capability[] capabilities(List<String> names) {
-    return names.stream().map(CreateContainerMapper::capability).toArray(Capability[]::new);
+    return names.stream().map(Capability::valueOf).toArray(Capability[]::new);
   }
 
-  private static Capability capability(String name) {
-    String normalised = name.strip().toUpperCase(Locale.ROOT);
-    if (normalised.startsWith("CAP_")) {
-      normalised = normalised.substring("CAP_".length());
-    }
-    try {
-      return Capability.valueOf(normalised);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          "capability '" + name + "' is unknown; use a Linux capability name such as NET_ADMIN", e);
-    }
-  }
-
-  /** Compose's {@code host=ip} becomes Docker's {@code host:ip}. */
-  static String extraHost(String entry) {
-    int eq = entry.indexOf('=');
-    return eq < 0 ? entry : entry.substring(0, eq) + ":" + entry.substring(eq + 1);
-  }
-
-  /** {@code /run} or {@code /run:size=64m,mode=1777}. */
-  static Map<String, String> tmpfs(List<String> entries) {
-    Map<String, String> result = new LinkedHashMap<>();
-    for (String entry : entries) {
-      int colon = entry.indexOf(':');
-      String path = colon < 0 ? entry : entry.substring(0, colon);
-      if (!path.startsWith("/")) {
-        throw new IllegalArgumentException(
-            "tmpfs '" + entry + "' is invalid; the mount point must be an absolute path");
+  static List<ExposedPort> exposedPorts(List<PublishSpec> publish) {
+    Set<ExposedPort> exposed = new LinkedHashSet<>();
+    for (PublishSpec entry : publish) {
+      for (PortMapping m : entry.mappings()) {
+        exposed.add(exposedPort(m));
       }
-      result.put(path, colon < 0 ? "" : entry.substring(colon + 1));
     }
+    return List.copyOf(exposed);
+  }
+
+  static Ports portBindings(List<PublishSpec> publish) {
+    Ports ports = new Ports();
+    for (PublishSpec entry : publish) {
+      for (PortMapping m : entry.mappings()) {
+        ports.bind(exposedPort(m), new Ports.Binding(m.hostIp(), m.hostPort()));
+      }
+    }
+    return ports;
+  }
+
+  private static ExposedPort exposedPort(PortMapping m) {
+    return new ExposedPort(m.containerPort(), InternetProtocol.parse(m.protocol()));
+  }
+
+  static Map<String, String> tmpfs(List<TmpfsMount> mounts) {
+    Map<String, String> result = new LinkedHashMap<>();
+    mounts.forEach(m -> result.put(m.target(), m.options()));
     return result;
   }
 }

@@ -33,6 +33,16 @@ public interface DockerHost {
   /** Pulls {@code repo:tag@sha256:digest}, reporting progress as it goes. */
   void pull(ImageRef image, Consumer<PullProgress> progress);
 
+  /**
+   * Builds the create request {@link #create} would send, without sending it, and checks it against
+   * facts of this host (its CPUs, its log drivers). The engine calls it for every container it is
+   * about to replace before it stops anything, so a request Docker would refuse fails the reconcile
+   * with nothing changed.
+   *
+   * @throws DockerOperationException saying what Docker would refuse and how to fix stow.yaml
+   */
+  void checkCreate(ContainerCreateRequest request);
+
   /** Creates (does not start) a container; returns its id. */
   String create(ContainerCreateRequest request);
 

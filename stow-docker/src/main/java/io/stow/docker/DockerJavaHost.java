@@ -1,5 +1,7 @@
 package io.stow.docker;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.exception.ConflictException;
@@ -36,12 +38,20 @@ public final class DockerJavaHost implements DockerHost, AutoCloseable {
   private final CreateContainerCmd.Exec createExec;
   private final String dockerHost;
   private final DockerErrors errors;
+  private final ObjectMapper json;
+  private final HostFacts facts;
 
-  DockerJavaHost(DockerClient client, CreateContainerCmd.Exec createExec, String dockerHost) {
+  DockerJavaHost(
+      DockerClient client,
+      CreateContainerCmd.Exec createExec,
+      String dockerHost,
+      ObjectMapper json) {
     this.client = Objects.requireNonNull(client, "client");
     this.createExec = Objects.requireNonNull(createExec, "createExec");
     this.dockerHost = Objects.requireNonNull(dockerHost, "dockerHost");
+    this.json = Objects.requireNonNull(json, "json");
     this.errors = new DockerErrors(dockerHost);
+    this.facts = new HostFacts(client, errors, System::nanoTime);
   }
 
   /** Connects as the {@code docker} CLI does: {@code DOCKER_HOST}, else the default socket. */
@@ -68,7 +78,10 @@ public final class DockerJavaHost implements DockerHost, AutoCloseable {
         new DefaultDockerCmdExecFactory(http, config.getObjectMapper());
     DockerClient client = DockerClientImpl.getInstance(config).withDockerCmdExecFactory(commands);
     return new DockerJavaHost(
-        client, commands.createCreateContainerCmdExec(), config.getDockerHost().toString());
+        client,
+        commands.createCreateContainerCmdExec(),
+        config.getDockerHost().toString(),
+        config.getObjectMapper());
   }
 
   /** The engine address this host talks to. */
@@ -119,16 +132,34 @@ public final class DockerJavaHost implements DockerHost, AutoCloseable {
   }
 
   @Override
+  public void checkCreate(ContainerCreateRequest request) {
+    String name = request.name();
+    try {
+      // built and written exactly as create sends it, but never sent
+      json.writeValueAsBytes(build(request));
+    } catch (IllegalArgumentException | JsonProcessingException e) {
+      throw new DockerOperationException(
+          "create",
+          name,
+          "the create request cannot be built ("
+              + e.getMessage()
+              + "); nothing was changed: fix stow.yaml",
+          e);
+    }
+    CreateChecks.againstHost(request, facts.get());
+  }
+
+  private CreateContainerCmd build(ContainerCreateRequest request) {
+    return CreateContainerMapper.apply(
+        request, new RedactedCreateContainerCmd(createExec, request.spec().image().toString()));
+  }
+
+  @Override
   public String create(ContainerCreateRequest request) {
     String name = request.name();
     String id;
     try {
-      id =
-          CreateContainerMapper.apply(
-                  request,
-                  new RedactedCreateContainerCmd(createExec, request.spec().image().toString()))
-              .exec()
-              .getId();
+      id = build(request).exec().getId();
     } catch (IllegalArgumentException e) {
       throw new DockerOperationException(
           "create", name, e.getMessage() + "; nothing was created", e);

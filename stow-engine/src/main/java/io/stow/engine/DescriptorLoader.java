@@ -1,6 +1,8 @@
 package io.stow.engine;
 
 import io.stow.model.Descriptor;
+import io.stow.model.parse.DescriptorParser;
+import io.stow.model.parse.ParsedDescriptor;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -12,5 +14,28 @@ import java.nio.file.Path;
 @FunctionalInterface
 public interface DescriptorLoader {
 
+  /** stow.yaml as {@link DescriptorParser} reads it, warnings included. */
+  DescriptorLoader PARSER =
+      new DescriptorLoader() {
+        @Override
+        public Descriptor load(Path stowYaml) {
+          return DescriptorParser.parse(stowYaml);
+        }
+
+        @Override
+        public ParsedDescriptor read(Path stowYaml) {
+          return DescriptorParser.read(stowYaml);
+        }
+      };
+
   Descriptor load(Path stowYaml) throws IOException;
+
+  /**
+   * The descriptor with the warnings found while reading it; a loader that has none returns {@link
+   * #load}'s descriptor without warnings.
+   */
+  default ParsedDescriptor read(Path stowYaml) throws IOException {
+    Descriptor descriptor = load(stowYaml);
+    return descriptor == null ? null : new ParsedDescriptor(descriptor, java.util.List.of());
+  }
 }

@@ -118,7 +118,7 @@ public final class ReconcileContext {
   public static final class Builder {
     private DockerHost docker;
     private SecretDecryptor secretDecryptor;
-    private DescriptorLoader descriptorLoader = DescriptorParser::parse;
+    private DescriptorLoader descriptorLoader = DescriptorLoader.PARSER;
     private Path stateRoot;
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper = Sleeper.SYSTEM;

@@ -95,6 +95,8 @@ public final class FakeDockerHost implements DockerHost {
   private final Set<String> failingCreates = new HashSet<>();
   private final Map<String, RuntimeException> createErrors = new HashMap<>();
   private RuntimeException listError;
+  private final Set<String> refusedChecks = new HashSet<>();
+  private final List<String> checkedCreates = new ArrayList<>();
   private final Set<String> crashingStarts = new HashSet<>();
   private final Map<String, Behaviour> behaviours = new HashMap<>();
   private final Map<String, Behaviour> imageBehaviours = new HashMap<>();
@@ -145,6 +147,17 @@ public final class FakeDockerHost implements DockerHost {
   public FakeDockerHost failCreate(String name) {
     failingCreates.add(name);
     return this;
+  }
+
+  /** {@link #checkCreate} refuses this container, as Docker would refuse its create request. */
+  public FakeDockerHost refuseCreateCheck(String name) {
+    refusedChecks.add(name);
+    return this;
+  }
+
+  /** The containers whose create request was checked, in order. */
+  public synchronized List<String> checkedCreates() {
+    return List.copyOf(checkedCreates);
   }
 
   public FakeDockerHost crashOnStart(String name) {
@@ -309,6 +322,15 @@ public final class FakeDockerHost implements DockerHost {
     progress.accept(
         new PullProgress(image.toString(), "Pull complete", Optional.of("layer1"), 10, 10));
     images.add(image.pinned());
+  }
+
+  @Override
+  public synchronized void checkCreate(ContainerCreateRequest request) {
+    checkedCreates.add(request.name());
+    if (refusedChecks.contains(request.name())) {
+      throw new DockerOperationException(
+          "create", request.name(), "scripted refusal of the request");
+    }
   }
 
   @Override

@@ -46,6 +46,45 @@ class FolderReferencesTest {
   }
 
   @Test
+  void problems_acceptsARelativeFolderSuchAsDot() throws IOException {
+    Files.createDirectories(folder.resolve("conf"));
+    Files.writeString(folder.resolve("conf/app.conf"), "a=1\n");
+    ContainerSpec web =
+        ContainerSpec.builder("web", WEB_V1).volume(volume("conf/app.conf")).build();
+    Path relative = Path.of("").toAbsolutePath().relativize(folder.toAbsolutePath());
+
+    assertThat(FolderReferences.problems(descriptor("demo", web), relative)).isEmpty();
+    assertThat(
+            FolderReferences.problems(
+                descriptor("demo", web), Path.of(relative.toString(), ".", "conf", "..")))
+        .isEmpty();
+  }
+
+  @Test
+  void problems_refusesReferencesThroughSymbolicLinks() throws IOException {
+    Path outside = Files.createTempDirectory("stow-outside");
+    Files.writeString(outside.resolve("shadow"), "secret\n");
+    Files.createSymbolicLink(folder.resolve("linked"), outside);
+    Files.createSymbolicLink(folder.resolve("web.env"), outside.resolve("shadow"));
+    ContainerSpec web =
+        ContainerSpec.builder("web", WEB_V1)
+            .envFiles(List.of("web.env"))
+            .volume(volume("linked/shadow"))
+            .build();
+
+    assertThat(FolderReferences.problems(descriptor("demo", web), folder))
+        .containsExactly(
+            "container web (containers[0]) envFiles[0] 'web.env' goes through the symbolic link"
+                + " web.env; a deployment folder holds regular files and directories only",
+            "container web (containers[0]) volume source 'linked/shadow' goes through the"
+                + " symbolic link linked; a deployment folder holds regular files and directories"
+                + " only");
+    assertThat(FolderReferences.unsupportedFiles(folder))
+        .hasSize(2)
+        .allMatch(p -> p.contains("is a symbolic link"));
+  }
+
+  @Test
   void problems_isEmptyWhenEverythingIsThere() throws IOException {
     Files.createDirectories(folder.resolve("conf"));
     Files.writeString(folder.resolve("conf/app.conf"), "a=1\n");

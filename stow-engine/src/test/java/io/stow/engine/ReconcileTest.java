@@ -16,6 +16,7 @@ import io.stow.engine.plan.ActionKind;
 import io.stow.engine.plan.PlannedAction;
 import io.stow.engine.source.LocalDirectorySource;
 import io.stow.engine.state.SnapshotStore;
+import io.stow.model.BindOptions;
 import io.stow.model.ContainerSpec;
 import io.stow.model.StowLabels;
 import io.stow.model.VolumeSpec;
@@ -261,18 +262,18 @@ class ReconcileTest {
     assertThat(h.docker.container("web").orElseThrow().request.orElseThrow().binds())
         .containsExactly(
             new BindMount(
-                root.resolve("running-config").toString(), "/runtime", true, Optional.empty()),
+                root.resolve("running-config").toString(),
+                "/runtime",
+                BindOptions.of(true, Optional.empty())),
             new BindMount(
                 root.resolve("running-config/conf/app.conf").toString(),
                 "/etc/app.conf",
-                true,
-                Optional.of("z")),
-            new BindMount("/var/lib/web", "/data", false, Optional.empty()),
+                BindOptions.of(true, Optional.of("z"))),
+            new BindMount("/var/lib/web", "/data", BindOptions.of(false, Optional.empty())),
             new BindMount(
                 root.resolve(".stow/snapshots/" + hash + "/conf/app.conf").toString(),
                 "/app.conf",
-                true,
-                Optional.empty()));
+                BindOptions.of(true, Optional.empty())));
   }
 
   @Test
@@ -299,6 +300,22 @@ class ReconcileTest {
     assertThat(e.status()).isEqualTo(ReconcileStatus.FAILED_BEFORE_CHANGES);
     assertThat(e.getMessage()).contains("envFiles[0] 'nope.env'", "does not exist");
     assertThat(h.docker.mutatingCalls()).isEmpty();
+  }
+
+  @Test
+  void reconcile_failsBeforeAnyChangeWhenDockerWouldRefuseACreateRequest() {
+    h.reconcile(h.folder(descriptor("demo", container("web", WEB_V1))));
+    List<String> mutatingBefore = h.docker.mutatingCalls();
+    h.docker.refuseCreateCheck("web");
+
+    ReconcileException e =
+        h.reconcileFails(
+            h.folder(descriptor("demo", ContainerSpec.builder("web", WEB_V2).build())));
+
+    assertThat(e.status()).isEqualTo(ReconcileStatus.FAILED_BEFORE_CHANGES);
+    assertThat(e.getMessage()).contains("scripted refusal of the request");
+    assertThat(h.docker.checkedCreates()).endsWith("web");
+    assertThat(h.docker.mutatingCalls()).isEqualTo(mutatingBefore);
   }
 
   @Test

@@ -18,6 +18,7 @@ import io.stow.docker.DockerOperationException;
 import io.stow.docker.PullProgress;
 import io.stow.it.support.TestDocker;
 import io.stow.it.support.TestImages;
+import io.stow.model.BindOptions;
 import io.stow.model.ContainerSpec;
 import io.stow.model.HealthcheckSpec;
 import io.stow.model.ImageRef;
@@ -105,7 +106,8 @@ class DockerJavaHostIT {
         new ContainerCreateRequest(
             spec,
             Map.of("GREETING", "hello"),
-            List.of(new BindMount(conf.toString(), "/conf", true, Optional.of("z"))),
+            List.of(
+                new BindMount(conf.toString(), "/conf", BindOptions.of(true, Optional.of("z")))),
             Map.of(StowLabels.DEPLOYMENT, "it", "team", "it"));
 
     String id = host.create(request);

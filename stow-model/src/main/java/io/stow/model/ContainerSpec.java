@@ -11,15 +11,16 @@ import java.util.Optional;
 
 /**
  * One container of stow.yaml. The first block of components is compatible with the original tool;
- * the rest follow Compose semantics. Lists and maps keep the order written in the file; {@code env}
- * values may be secrets and must never be logged.
+ * the rest follow Compose semantics. Every value is parsed and checked as Docker would check it, so
+ * an adapter maps the typed values without parsing again. Lists and maps keep the order written in
+ * the file; {@code env} values may be secrets and never appear in {@link #toString()}.
  */
 public record ContainerSpec(
     String name,
     ImageRef image,
-    Optional<String> restartPolicy,
-    Optional<String> memory,
-    List<String> publish,
+    Optional<RestartPolicy> restartPolicy,
+    Optional<MemorySize> memory,
+    List<PublishSpec> publish,
     List<VolumeSpec> volumes,
     List<String> args,
     Map<String, String> env,
@@ -37,8 +38,8 @@ public record ContainerSpec(
     List<String> capAdd,
     List<String> capDrop,
     List<String> securityOpt,
-    List<String> extraHosts,
-    List<String> tmpfs,
+    List<ExtraHost> extraHosts,
+    List<TmpfsMount> tmpfs,
     Optional<Duration> stopTimeout,
     Optional<LoggingSpec> logging) {
 
@@ -61,13 +62,46 @@ public record ContainerSpec(
     networkAliases = List.copyOf(networkAliases);
     labels = orderedCopy(labels);
     Objects.requireNonNull(cpus, "cpus");
-    capAdd = List.copyOf(capAdd);
-    capDrop = List.copyOf(capDrop);
+    capAdd = capAdd.stream().map(Capabilities::normalise).toList();
+    capDrop = capDrop.stream().map(Capabilities::normalise).toList();
     securityOpt = List.copyOf(securityOpt);
     extraHosts = List.copyOf(extraHosts);
     tmpfs = List.copyOf(tmpfs);
     Objects.requireNonNull(stopTimeout, "stopTimeout");
     Objects.requireNonNull(logging, "logging");
+    cpus.ifPresent(ContainerSpec::checkCpus);
+  }
+
+  private static void checkCpus(BigDecimal cpus) {
+    if (cpus.signum() < 0) {
+      throw new IllegalArgumentException("cpus must not be negative");
+    }
+    if (cpus.stripTrailingZeros().scale() > 9) {
+      throw new IllegalArgumentException(
+          "cpus " + cpus.toPlainString() + " is too precise; Docker takes at most nine decimals");
+    }
+    if (cpus.compareTo(BigDecimal.valueOf(Long.MAX_VALUE / 1_000_000_000L)) > 0) {
+      throw new IllegalArgumentException("cpus " + cpus.toPlainString() + " is too large");
+    }
+  }
+
+  /** The CPU limit in Docker's unit, billionths of a CPU; 0 for none. */
+  public long nanoCpus() {
+    return cpus.map(c -> c.movePointRight(9).longValueExact()).orElse(0L);
+  }
+
+  /** Names only: env values may be secrets. */
+  @Override
+  public String toString() {
+    return "ContainerSpec[name="
+        + name
+        + ", image="
+        + image
+        + ", env names="
+        + env.keySet()
+        + ", labels="
+        + labels.keySet()
+        + "]";
   }
 
   private static Map<String, String> orderedCopy(Map<String, String> map) {
@@ -83,9 +117,9 @@ public record ContainerSpec(
   public static final class Builder {
     private final String name;
     private final ImageRef image;
-    private Optional<String> restartPolicy = Optional.empty();
-    private Optional<String> memory = Optional.empty();
-    private List<String> publish = List.of();
+    private Optional<RestartPolicy> restartPolicy = Optional.empty();
+    private Optional<MemorySize> memory = Optional.empty();
+    private List<PublishSpec> publish = List.of();
     private final List<VolumeSpec> volumes = new ArrayList<>();
     private List<String> args = List.of();
     private final Map<String, String> env = new LinkedHashMap<>();
@@ -103,8 +137,8 @@ public record ContainerSpec(
     private List<String> capAdd = List.of();
     private List<String> capDrop = List.of();
     private List<String> securityOpt = List.of();
-    private List<String> extraHosts = List.of();
-    private List<String> tmpfs = List.of();
+    private List<ExtraHost> extraHosts = List.of();
+    private List<TmpfsMount> tmpfs = List.of();
     private Optional<Duration> stopTimeout = Optional.empty();
     private Optional<LoggingSpec> logging = Optional.empty();
 
@@ -113,17 +147,32 @@ public record ContainerSpec(
       this.image = image;
     }
 
-    public Builder restartPolicy(String value) {
+    public Builder restartPolicy(RestartPolicy value) {
       restartPolicy = Optional.of(value);
       return this;
     }
 
-    public Builder memory(String value) {
+    /** Parses the policy as stow.yaml does. */
+    public Builder restartPolicy(String value) {
+      return restartPolicy(RestartPolicy.parse(value));
+    }
+
+    public Builder memory(MemorySize value) {
       memory = Optional.of(value);
       return this;
     }
 
+    /** Parses the size as stow.yaml does. */
+    public Builder memory(String value) {
+      return memory(MemorySize.parse(value));
+    }
+
+    /** Parses each entry as stow.yaml does. */
     public Builder publish(List<String> value) {
+      return publishSpecs(value.stream().map(PublishSpec::parse).toList());
+    }
+
+    public Builder publishSpecs(List<PublishSpec> value) {
       publish = value;
       return this;
     }
@@ -198,13 +247,15 @@ public record ContainerSpec(
       return this;
     }
 
+    /** Capability names in any case, with or without CAP_; kept normalised. */
     public Builder capAdd(List<String> value) {
-      capAdd = value;
+      capAdd = value.stream().map(Capabilities::normalise).toList();
       return this;
     }
 
+    /** Capability names in any case, with or without CAP_; kept normalised. */
     public Builder capDrop(List<String> value) {
-      capDrop = value;
+      capDrop = value.stream().map(Capabilities::normalise).toList();
       return this;
     }
 
@@ -213,12 +264,22 @@ public record ContainerSpec(
       return this;
     }
 
+    /** Parses each entry as stow.yaml does. */
     public Builder extraHosts(List<String> value) {
+      return extraHostEntries(value.stream().map(ExtraHost::parse).toList());
+    }
+
+    public Builder extraHostEntries(List<ExtraHost> value) {
       extraHosts = value;
       return this;
     }
 
+    /** Parses each entry as stow.yaml does. */
     public Builder tmpfs(List<String> value) {
+      return tmpfsMounts(value.stream().map(TmpfsMount::parse).toList());
+    }
+
+    public Builder tmpfsMounts(List<TmpfsMount> value) {
       tmpfs = value;
       return this;
     }

@@ -84,9 +84,9 @@ public final class RedactedDescriptor {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("name", c.name());
     m.put("image", c.image().toString());
-    c.restartPolicy().ifPresent(v -> m.put("restartPolicy", v));
-    c.memory().ifPresent(v -> m.put("memory", v));
-    putList(m, "publish", c.publish());
+    c.restartPolicy().ifPresent(v -> m.put("restartPolicy", v.toString()));
+    c.memory().ifPresent(v -> m.put("memory", v.text()));
+    putList(m, "publish", c.publish().stream().map(Object::toString).toList());
     if (!c.volumes().isEmpty()) {
       List<Object> volumes = new ArrayList<>();
       c.volumes().forEach(v -> volumes.add(volume(v)));
@@ -116,8 +116,8 @@ public final class RedactedDescriptor {
     putList(m, "capAdd", c.capAdd());
     putList(m, "capDrop", c.capDrop());
     putList(m, "securityOpt", c.securityOpt());
-    putList(m, "extraHosts", c.extraHosts());
-    putList(m, "tmpfs", c.tmpfs());
+    putList(m, "extraHosts", c.extraHosts().stream().map(Object::toString).toList());
+    putList(m, "tmpfs", c.tmpfs().stream().map(Object::toString).toList());
     c.stopTimeout().ifPresent(v -> m.put("stopTimeout", duration(v)));
     c.logging()
         .ifPresent(

@@ -2,6 +2,7 @@ package io.stow.engine.steps;
 
 import io.stow.docker.BindMount;
 import io.stow.docker.ContainerCreateRequest;
+import io.stow.docker.DockerHost;
 import io.stow.engine.FolderReferences;
 import io.stow.engine.StepName;
 import io.stow.engine.plan.ActionKind;
@@ -28,14 +29,18 @@ import java.util.Map;
  * <p>The environment is the env files (relative to the deployment folder, later files win) merged
  * with {@code env}. Volume sources resolve like the original tool: {@code runtime[/p]} to {@code
  * <stateRoot>/running-config[/p]}, absolute paths as they are, relative paths inside the
- * deployment's snapshot directory; a path escaping its base with {@code ..} is refused.
+ * deployment's snapshot directory; a path escaping its base with {@code ..} is refused. Every
+ * request is then checked by {@link DockerHost#checkCreate}, so a request Docker would refuse fails
+ * here, before anything is stopped.
  */
 final class PrepareStep implements Step<Prepared, Prepared> {
 
   private final SnapshotStore store;
+  private final DockerHost docker;
 
-  PrepareStep(SnapshotStore store) {
+  PrepareStep(SnapshotStore store, DockerHost docker) {
     this.store = store;
+    this.docker = docker;
   }
 
   @Override
@@ -62,13 +67,14 @@ final class PrepareStep implements Step<Prepared, Prepared> {
           desired
               .container(action.container())
               .orElseThrow(() -> new IllegalStateException("plan and descriptor disagree"));
-      requests.put(
-          spec.name(),
+      ContainerCreateRequest request =
           new ContainerCreateRequest(
               spec,
               environment(spec, target.folder()),
               binds(spec, target.snapshotDir()),
-              labels(spec, plan)));
+              labels(spec, plan));
+      docker.checkCreate(request);
+      requests.put(spec.name(), request);
     }
     return new Prepared(target, plan, requests);
   }
@@ -95,8 +101,7 @@ final class PrepareStep implements Step<Prepared, Prepared> {
             case ABSOLUTE -> Path.of(volume.sourcePath());
             case RELATIVE -> inside(snapshotDir, volume.sourcePath());
           };
-      binds.add(
-          new BindMount(host.toString(), volume.target(), volume.readOnly(), volume.selinux()));
+      binds.add(new BindMount(host.toString(), volume.target(), volume.bindOptions()));
     }
     return binds;
   }

@@ -35,11 +35,11 @@ final class Steps {
     this.rec = rec;
     this.lock = new LockStep(store, rec);
     this.decrypt = new DecryptStep(ctx.secretDecryptor());
-    this.load = new LoadDescriptorStep(ctx.descriptorLoader());
+    this.load = new LoadDescriptorStep(ctx.descriptorLoader(), rec::warn);
     this.checkName = new NameCheckStep(store);
     this.plan = new PlanStep(ctx.docker());
     this.checkOwnership = new OwnershipStep(ctx.docker());
-    this.prepare = new PrepareStep(store);
+    this.prepare = new PrepareStep(store, ctx.docker());
     this.pull = new PullStep(ctx.docker(), rec);
     this.snapshot = new SnapshotStep(store, ctx.clock());
     this.apply = new ApplyStep(ctx.docker(), rec, ctx.defaultStopTimeout(), ctx.applyConcurrency());

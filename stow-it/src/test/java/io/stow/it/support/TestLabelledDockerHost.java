@@ -34,6 +34,13 @@ public final class TestLabelledDockerHost implements DockerHost {
   }
 
   @Override
+  public void checkCreate(ContainerCreateRequest request) {
+    delegate.checkCreate(
+        new ContainerCreateRequest(
+            request.spec(), request.env(), request.binds(), withTestLabels(request.labels())));
+  }
+
+  @Override
   public String create(ContainerCreateRequest request) {
     return delegate.create(
         new ContainerCreateRequest(

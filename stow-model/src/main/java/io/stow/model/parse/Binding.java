@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -20,62 +21,83 @@ import java.util.function.Function;
  * Typed access to a YAML mapping that records a {@link Problem} (with the YAML path and position)
  * for every wrong key or value instead of stopping at the first one. Getters return empty or a
  * default after recording a problem, so binding goes on and reports everything at once.
+ *
+ * <p>String values are taken as written, whatever type YAML would give the scalar ({@code no},
+ * {@code 8080}, {@code 0x1F}); a null scalar ({@code ~}, {@code null}, nothing) leaves an optional
+ * field unset. Only {@code true} and {@code false} (any capitalisation YAML 1.2 allows) are
+ * booleans.
  */
 final class Binding {
 
-  private final String file;
-  private final List<Problem> problems;
+  /** What an unknown key in a mapping is. */
+  enum Unknown {
+    /** An error: the original tool refuses it too. */
+    ERROR,
+    /** A warning: the original tool ignores it. */
+    WARNING
+  }
+
+  private final Findings findings;
   private final MapNode map;
   private final String path;
 
-  private Binding(String file, List<Problem> problems, MapNode map, String path) {
-    this.file = file;
-    this.problems = problems;
+  private Binding(Findings findings, MapNode map, String path) {
+    this.findings = findings;
     this.map = map;
     this.path = path;
   }
 
   /** Binds a mapping node; reports any key outside {@code known}. Empty if it is not a mapping. */
   static Optional<Binding> of(
-      String file, List<Problem> problems, YamlNode node, String path, Set<String> known) {
+      Findings findings, YamlNode node, String path, Set<String> known, Unknown unknown) {
     if (!(node instanceof MapNode map)) {
-      problems.add(
-          problem(file, node, path, "must be a mapping, found " + YamlNode.describe(node)));
+      findings.errors.add(
+          problem(
+              findings.file, node, path, "must be a mapping, found " + YamlNode.describe(node)));
       return Optional.empty();
     }
-    Binding binding = new Binding(file, problems, map, path);
+    Binding binding = new Binding(findings, map, path);
     for (Entry entry : map.entries().values()) {
       if (!known.contains(entry.key())) {
-        problems.add(
-            new Problem(
-                file,
-                binding.child(entry.key()),
-                entry.line(),
-                entry.column(),
-                "unknown key '"
-                    + entry.key()
-                    + "'; allowed here: "
-                    + String.join(", ", new TreeSet<>(known))));
+        binding.unknownKey(entry, known, unknown);
       }
     }
     return Optional.of(binding);
   }
 
+  private void unknownKey(Entry entry, Set<String> known, Unknown unknown) {
+    String hint =
+        KeyHints.closest(entry.key(), known).map(k -> "did you mean '" + k + "'? ").orElse("");
+    String message =
+        unknown == Unknown.ERROR
+            ? "unknown key '"
+                + entry.key()
+                + "'; "
+                + hint
+                + "allowed here: "
+                + String.join(", ", new TreeSet<>(known))
+            : "unknown key '"
+                + entry.key()
+                + "' is ignored; "
+                + (hint.isEmpty()
+                    ? "allowed here: " + String.join(", ", new TreeSet<>(known))
+                    : hint.strip());
+    Problem problem =
+        new Problem(findings.file, child(entry.key()), entry.line(), entry.column(), message);
+    (unknown == Unknown.ERROR ? findings.errors : findings.warnings).add(problem);
+  }
+
   /** A nested mapping under {@code key}, with its own allowed keys. */
-  Optional<Binding> nested(String key, Set<String> known) {
-    return node(key).flatMap(node -> of(file, problems, node, child(key), known));
+  Optional<Binding> nested(String key, Set<String> known, Unknown unknown) {
+    return node(key).flatMap(node -> of(findings, node, child(key), known, unknown));
   }
 
   String path() {
     return path;
   }
 
-  String file() {
-    return file;
-  }
-
-  List<Problem> problems() {
-    return problems;
+  Findings findings() {
+    return findings;
   }
 
   String child(String key) {
@@ -87,15 +109,26 @@ final class Binding {
     return entry == null ? Optional.empty() : Optional.of(entry.value());
   }
 
+  /** Whether the key is present with a value that is not null. */
+  boolean has(String key) {
+    return node(key).filter(n -> !isNull(n)).isPresent();
+  }
+
   /** Records a problem about the whole mapping. */
   void problem(String message) {
-    problems.add(new Problem(file, path, map.line(), map.column(), message));
+    findings.errors.add(new Problem(findings.file, path, map.line(), map.column(), message));
   }
 
   /** Records a problem about the value under {@code key}. */
   void problem(String key, String message) {
     YamlNode at = node(key).orElse(map);
-    problems.add(problem(file, at, child(key), message));
+    findings.errors.add(problem(findings.file, at, child(key), message));
+  }
+
+  /** Records a warning about the value under {@code key}. */
+  void warn(String key, String message) {
+    YamlNode at = node(key).orElse(map);
+    findings.warnings.add(problem(findings.file, at, child(key), message));
   }
 
   static Problem problem(String file, YamlNode node, String path, String message) {
@@ -103,48 +136,38 @@ final class Binding {
   }
 
   void problemAt(YamlNode node, String path, String message) {
-    problems.add(problem(file, node, path, message));
+    findings.errors.add(problem(findings.file, node, path, message));
   }
 
-  /** A string under {@code key}; a problem when missing. */
+  /** A string under {@code key}; a problem when missing, null or empty. */
   Optional<String> requiredString(String key) {
-    if (node(key).isEmpty()) {
+    Optional<YamlNode> node = node(key);
+    if (node.isEmpty()
+        || node.get() instanceof ScalarNode scalar
+            && scalar.type() == ScalarType.NULL
+            && scalar.text().isEmpty()) {
       problem(key, "is required");
       return Optional.empty();
     }
-    return string(key);
+    return scalarText(node.get(), child(key));
   }
 
-  /** A string under {@code key}. Numbers are accepted as their text unless {@code strict}. */
+  /** A string under {@code key}, as written; empty when absent or null. */
   Optional<String> string(String key) {
-    return node(key).flatMap(node -> scalarText(node, child(key), false));
+    return node(key).filter(n -> !isNull(n)).flatMap(node -> scalarText(node, child(key)));
   }
 
-  /** A value that must be written as a YAML string: numbers and booleans must be quoted. */
-  Optional<String> strictString(String key) {
-    return node(key).flatMap(node -> scalarText(node, child(key), true));
-  }
-
-  Optional<String> scalarText(YamlNode node, String at, boolean strict) {
+  /** The text of a scalar as written; a problem for a mapping or a list. */
+  Optional<String> scalarText(YamlNode node, String at) {
     if (node instanceof ScalarNode scalar) {
-      if (scalar.type() == ScalarType.STRING) {
-        return Optional.of(scalar.text());
-      }
-      if (!strict && (scalar.type() == ScalarType.INT || scalar.type() == ScalarType.FLOAT)) {
-        return Optional.of(scalar.text());
-      }
-      if (strict && scalar.type() != ScalarType.NULL) {
-        problemAt(
-            node,
-            at,
-            "must be a string, found "
-                + YamlNode.describe(node)
-                + "; quote it, e.g. \"...\" (YAML reads unquoted numbers and yes/no/true/false as other types)");
-        return Optional.empty();
-      }
+      return Optional.of(scalar.text());
     }
-    problemAt(node, at, "must be a string, found " + YamlNode.describe(node));
+    problemAt(node, at, "must be a single value, found " + YamlNode.describe(node));
     return Optional.empty();
+  }
+
+  static boolean isNull(YamlNode node) {
+    return node instanceof ScalarNode scalar && scalar.type() == ScalarType.NULL;
   }
 
   boolean bool(String key, boolean fallback) {
@@ -157,9 +180,9 @@ final class Binding {
       return Optional.empty();
     }
     if (node.get() instanceof ScalarNode scalar && scalar.type() == ScalarType.BOOL) {
-      return Optional.of(Boolean.parseBoolean(scalar.text()));
+      return Optional.of(scalar.text().toLowerCase(Locale.ROOT).equals("true"));
     }
-    problem(key, "must be true or false, found " + YamlNode.describe(node.get()));
+    problem(key, "must be true or false (unquoted), found " + YamlNode.describe(node.get()));
     return Optional.empty();
   }
 
@@ -168,14 +191,12 @@ final class Binding {
     if (node.isEmpty()) {
       return Optional.empty();
     }
-    if (node.get() instanceof ScalarNode scalar && scalar.type() == ScalarType.INT) {
-      try {
-        int value = Integer.parseInt(scalar.text());
-        if (value >= min) {
-          return Optional.of(value);
-        }
-      } catch (NumberFormatException e) {
-        // reported below
+    if (node.get() instanceof ScalarNode scalar
+        && (scalar.type() == ScalarType.INT || scalar.type() == ScalarType.STRING)
+        && scalar.text().matches("[-+]?[0-9]{1,9}")) {
+      int value = Integer.parseInt(scalar.text());
+      if (value >= min) {
+        return Optional.of(value);
       }
     }
     problem(key, "must be a whole number of at least " + min);
@@ -183,7 +204,7 @@ final class Binding {
   }
 
   Optional<Duration> duration(String key) {
-    return string(key).flatMap(text -> parse(key, text, Durations::parse));
+    return string(key).flatMap(text -> parse(key, text.strip(), Durations::parse));
   }
 
   /** Parses with {@code parser}, turning its IllegalArgumentException into a problem. */
@@ -196,13 +217,22 @@ final class Binding {
     }
   }
 
+  /**
+   * Parses a list item with {@code parser}, turning its IllegalArgumentException into a problem.
+   */
+  <T> Optional<T> parseItem(Item item, String text, Function<String, T> parser) {
+    try {
+      return Optional.of(parser.apply(text));
+    } catch (IllegalArgumentException e) {
+      problemAt(item.node(), item.path(), e.getMessage());
+      return Optional.empty();
+    }
+  }
+
   /** The items of a list under {@code key}, each with its YAML path; empty when absent. */
   List<Item> list(String key) {
     Optional<YamlNode> node = node(key);
-    if (node.isEmpty()) {
-      return List.of();
-    }
-    if (node.get() instanceof ScalarNode scalar && scalar.type() == ScalarType.NULL) {
+    if (node.isEmpty() || isNull(node.get())) {
       return List.of();
     }
     if (!(node.get() instanceof SeqNode seq)) {
@@ -216,21 +246,34 @@ final class Binding {
     return items;
   }
 
-  /** A list of strings (numbers accepted as their text). */
+  /** The text of each item of a list, as written. */
   List<String> stringList(String key) {
     List<String> out = new ArrayList<>();
     for (Item item : list(key)) {
-      scalarText(item.node(), item.path(), false).ifPresent(out::add);
+      scalarText(item.node(), item.path()).ifPresent(out::add);
     }
     return out;
   }
 
-  /** A mapping of string keys to string values, in document order. */
-  Map<String, String> stringMap(String key, boolean strictValues) {
+  /**
+   * The items of a list as (trimmed text, item) pairs, blank items dropped as the original does.
+   */
+  List<Text> trimmedList(String key) {
+    List<Text> out = new ArrayList<>();
+    for (Item item : list(key)) {
+      scalarText(item.node(), item.path())
+          .map(String::strip)
+          .filter(text -> !text.isEmpty())
+          .ifPresent(text -> out.add(new Text(text, item)));
+    }
+    return out;
+  }
+
+  /** A mapping of string keys to string values as written, in document order. */
+  Map<String, String> stringMap(String key) {
     Map<String, String> out = new LinkedHashMap<>();
     Optional<YamlNode> node = node(key);
-    if (node.isEmpty()
-        || node.get() instanceof ScalarNode scalar && scalar.type() == ScalarType.NULL) {
+    if (node.isEmpty() || isNull(node.get())) {
       return out;
     }
     if (!(node.get() instanceof MapNode map)) {
@@ -239,7 +282,7 @@ final class Binding {
     }
     for (Entry entry : map.entries().values()) {
       String at = child(key) + "." + entry.key();
-      scalarText(entry.value(), at, strictValues).ifPresent(value -> out.put(entry.key(), value));
+      scalarText(entry.value(), at).ifPresent(value -> out.put(entry.key(), value));
     }
     return out;
   }
@@ -254,4 +297,7 @@ final class Binding {
 
   /** A list item and its YAML path. */
   record Item(YamlNode node, String path) {}
+
+  /** A list item's text and where it is. */
+  record Text(String text, Item item) {}
 }

@@ -1,32 +1,41 @@
 package io.stow.model.parse;
 
+import io.stow.model.Capabilities;
 import io.stow.model.ContainerSpec;
+import io.stow.model.ExtraHost;
 import io.stow.model.ImageRef;
-import io.stow.model.LoggingSpec;
+import io.stow.model.MemorySize;
+import io.stow.model.PublishSpec;
+import io.stow.model.RestartPolicy;
+import io.stow.model.SecurityOpts;
 import io.stow.model.StowLabels;
+import io.stow.model.TmpfsMount;
+import io.stow.model.VolumeSpec;
+import io.stow.model.parse.Binding.Text;
+import io.stow.model.parse.Binding.Unknown;
 import io.stow.model.parse.YamlNode.Entry;
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
-/** Binds and validates one entry of {@code containers}. */
+/**
+ * Binds and validates one entry of {@code containers}. Unknown keys are errors here, as in the
+ * original tool. Values are trimmed and blank {@code publish}/{@code args} entries dropped, as the
+ * original does.
+ */
 final class ContainerBinder {
 
   static final Pattern CONTAINER_NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]+");
   static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-  private static final Pattern RESTART_POLICY =
-      Pattern.compile("no|always|unless-stopped|on-failure(:[0-9]+)?");
-  private static final String RESTART_HINT = "use no, always, unless-stopped or on-failure[:N]";
-  private static final Pattern MEMORY = Pattern.compile("[0-9]+([bkmgBKMG][bB]?)?");
-  private static final Pattern PUBLISH =
-      Pattern.compile(
-          "((\\[[0-9a-fA-F:.]+\\]|[0-9.]+|[a-zA-Z0-9.-]+):)?(([0-9]+(-[0-9]+)?)?:)?"
-              + "[0-9]+(-[0-9]+)?(/(tcp|udp|sctp))?");
-  private static final Pattern CAPABILITY = Pattern.compile("(CAP_)?[A-Z_]+|ALL");
-  private static final Pattern EXTRA_HOST = Pattern.compile("[^:\\s]+[:=]\\S+");
-  private static final Pattern CPUS = Pattern.compile("[0-9]+(\\.[0-9]+)?");
+  private static final Pattern USER = Pattern.compile("[^:\\s]+(:[^:\\s]+)?");
+  private static final Pattern CPUS = Pattern.compile("[0-9]+(\\.[0-9]*)?|\\.[0-9]+");
 
   private static final Set<String> KEYS =
       Set.of(
@@ -57,17 +66,15 @@ final class ContainerBinder {
           "tmpfs",
           "stopTimeout",
           "logging");
-  private static final Set<String> LOGGING_KEYS = Set.of("driver", "options");
   private static final ImageRef PLACEHOLDER_IMAGE =
       new ImageRef("invalid", "invalid", "sha256:" + "0".repeat(64));
-  private static final Set<String> BUILTIN_NETWORKS = Set.of("bridge", "host", "none");
 
   private ContainerBinder() {}
 
   static Optional<ContainerSpec> bind(
       Binding top, Binding.Item item, Set<String> declaredNetworks, Set<String> names) {
     Optional<Binding> bound =
-        Binding.of(top.file(), top.problems(), item.node(), item.path(), KEYS);
+        Binding.of(top.findings(), item.node(), item.path(), KEYS, Unknown.ERROR);
     if (bound.isEmpty()) {
       return Optional.empty();
     }
@@ -79,24 +86,31 @@ final class ContainerBinder {
     // with a bad name or image the other fields are still checked, so every problem shows at once
     ContainerSpec.Builder spec =
         ContainerSpec.builder(name.orElse("invalid"), image.orElse(PLACEHOLDER_IMAGE));
-    c.string("restartPolicy")
-        .flatMap(p -> check(c, "restartPolicy", p, RESTART_POLICY, RESTART_HINT))
+    trimmed(c, "restartPolicy")
+        .flatMap(p -> c.parse("restartPolicy", p, RestartPolicy::parse))
         .ifPresent(spec::restartPolicy);
-    c.string("memory")
-        .flatMap(m -> check(c, "memory", m, MEMORY, "write bytes with a unit, e.g. 512m or 1g"))
+    trimmed(c, "memory")
+        .flatMap(m -> c.parse("memory", m, MemorySize::parse))
         .ifPresent(spec::memory);
-    spec.publish(
-        matching(
-            c, "publish", PUBLISH, "write [ip:][hostPort:]containerPort[/udp], e.g. \"8080:80\""));
-    VolumeBinder.bind(c).forEach(spec::volume);
+    spec.publishSpecs(each(c, "publish", PublishSpec::parse));
+    List<VolumeSpec> volumes = VolumeBinder.bind(c);
+    volumes.forEach(spec::volume);
     command(c).ifPresent(spec::args);
     env(c).forEach(spec::env);
-    if (c.node("entrypoint").isPresent()) {
+    if (c.has("entrypoint")) {
       spec.entrypoint(c.stringList("entrypoint"));
     }
     spec.envFiles(VolumeBinder.relativePaths(c, "envFiles"));
-    c.string("user").ifPresent(spec::user);
-    c.string("workingDir")
+    trimmed(c, "user")
+        .ifPresent(
+            user -> {
+              if (!USER.matcher(user).matches()) {
+                c.problem(
+                    "user", "'" + user + "' is not a user; write name, uid, name:group or uid:gid");
+              }
+              spec.user(user);
+            });
+    trimmed(c, "workingDir")
         .ifPresent(
             dir -> {
               if (!dir.startsWith("/")) {
@@ -106,70 +120,57 @@ final class ContainerBinder {
             });
     c.optionalBool("init").ifPresent(spec::init);
     HealthcheckBinder.bind(c).ifPresent(spec::healthcheck);
-    List<String> networks = c.stringList("networks");
-    for (String network : networks) {
-      if (!declaredNetworks.contains(network) && !BUILTIN_NETWORKS.contains(network)) {
-        c.problem(
-            "networks",
-            "network '" + network + "' is not declared; add it to the top-level networks list");
-      }
-    }
-    spec.networks(networks);
-    List<String> aliases = c.stringList("networkAliases");
-    if (!aliases.isEmpty() && networks.stream().noneMatch(declaredNetworks::contains)) {
-      c.problem(
-          "networkAliases", "aliases need a user-defined network in this container's networks");
-    }
-    spec.networkAliases(aliases);
+    NetworkRules.bind(c, declaredNetworks, spec);
     labels(c).forEach(spec::label);
     cpus(c).ifPresent(spec::cpus);
     spec.readOnlyRootfs(c.bool("readOnlyRootfs", false));
-    spec.capAdd(matching(c, "capAdd", CAPABILITY, "use capability names like NET_ADMIN"));
-    spec.capDrop(matching(c, "capDrop", CAPABILITY, "use capability names like NET_RAW, or ALL"));
-    spec.securityOpt(c.stringList("securityOpt"));
-    spec.extraHosts(matching(c, "extraHosts", EXTRA_HOST, "write host:ip, e.g. db.local:10.0.0.5"));
-    List<String> tmpfs = c.stringList("tmpfs");
-    tmpfs.stream()
-        .filter(t -> !t.startsWith("/"))
-        .findFirst()
-        .ifPresent(
-            t ->
-                c.problem(
-                    "tmpfs", "'" + t + "' must be an absolute path, optionally with :options"));
-    spec.tmpfs(tmpfs);
-    c.duration("stopTimeout").ifPresent(spec::stopTimeout);
-    logging(c).ifPresent(spec::logging);
-    return name.isPresent() && image.isPresent() ? Optional.of(spec.build()) : Optional.empty();
+    spec.capAdd(each(c, "capAdd", Capabilities::normalise));
+    spec.capDrop(each(c, "capDrop", Capabilities::normalise));
+    spec.securityOpt(each(c, "securityOpt", SecurityOpts::check));
+    spec.extraHostEntries(each(c, "extraHosts", ExtraHost::parse));
+    List<TmpfsMount> tmpfs = each(c, "tmpfs", TmpfsMount::parse);
+    checkMountPoints(c, volumes, tmpfs);
+    spec.tmpfsMounts(tmpfs);
+    c.duration("stopTimeout").filter(t -> checkStopTimeout(c, t)).ifPresent(spec::stopTimeout);
+    LoggingBinder.bind(c).ifPresent(spec::logging);
+    if (name.isEmpty() || image.isEmpty() || !c.findings().errors.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(spec.build());
+    } catch (IllegalArgumentException e) {
+      c.problem(e.getMessage());
+      return Optional.empty();
+    }
   }
 
   private static void checkName(Binding c, String name, Set<String> names) {
-    if (!CONTAINER_NAME.matcher(name).matches()) {
+    if (name.isEmpty()) {
+      c.problem("name", "must not be empty");
+    } else if (!CONTAINER_NAME.matcher(name).matches()) {
       c.problem(
           "name",
           "'"
               + name
-              + "' is not a valid container name; use at least two of letters, digits, '_', '.',"
-              + " '-', starting with a letter or digit");
+              + "' is not a valid container name; Docker takes at least two of letters, digits,"
+              + " '_', '.', '-', starting with a letter or digit");
     } else if (!names.add(name)) {
       c.problem("name", "container name '" + name + "' is used twice; names must be unique");
     }
   }
 
-  private static Optional<String> check(
-      Binding c, String key, String value, Pattern pattern, String hint) {
-    if (pattern.matcher(value).matches()) {
-      return Optional.of(value);
-    }
-    c.problem(key, "'" + value + "' is not valid; " + hint);
-    return Optional.empty();
+  /** A string under {@code key}, trimmed; unset when absent, null or blank (as the original). */
+  static Optional<String> trimmed(Binding c, String key) {
+    return c.string(key).map(String::strip).filter(s -> !s.isEmpty());
   }
 
-  private static List<String> matching(Binding c, String key, Pattern pattern, String hint) {
-    List<String> values = c.stringList(key);
-    for (String value : values) {
-      check(c, key, value, pattern, hint);
+  /** Each trimmed, non-blank list entry parsed with {@code parser}; problems at the entry. */
+  static <T> List<T> each(Binding c, String key, Function<String, T> parser) {
+    List<T> out = new ArrayList<>();
+    for (Text entry : c.trimmedList(key)) {
+      c.parseItem(entry.item(), entry.text(), parser).ifPresent(out::add);
     }
-    return values;
+    return out;
   }
 
   private static Optional<List<String>> command(Binding c) {
@@ -182,10 +183,10 @@ final class ContainerBinder {
     if (!args && !command) {
       return Optional.empty();
     }
-    return Optional.of(c.stringList(args ? "args" : "command"));
+    return Optional.of(c.trimmedList(args ? "args" : "command").stream().map(Text::text).toList());
   }
 
-  private static java.util.Map<String, String> env(Binding c) {
+  private static Map<String, String> env(Binding c) {
     for (Entry entry : c.entries("env")) {
       if (!ENV_NAME.matcher(entry.key()).matches()) {
         c.problemAt(
@@ -194,40 +195,67 @@ final class ContainerBinder {
             "'" + entry.key() + "' is not a valid variable name; use [A-Za-z_][A-Za-z0-9_]*");
       }
     }
-    return c.stringMap("env", true);
+    return c.stringMap("env");
   }
 
-  private static java.util.Map<String, String> labels(Binding c) {
-    java.util.Map<String, String> labels = c.stringMap("labels", false);
+  private static Map<String, String> labels(Binding c) {
+    Map<String, String> labels = c.stringMap("labels");
     for (String key : labels.keySet()) {
       if (key.startsWith(StowLabels.RESERVED_PREFIX)) {
         c.problem(
             "labels",
             "label '" + key + "' uses the reserved prefix 'stow.'; stow sets those itself");
+      } else if (key.isBlank()) {
+        c.problem("labels", "a label name must not be empty");
       }
     }
     return labels;
   }
 
   private static Optional<BigDecimal> cpus(Binding c) {
-    return c.string("cpus")
-        .flatMap(text -> check(c, "cpus", text, CPUS, "write a positive number like 0.5 or 2"))
-        .map(BigDecimal::new)
-        .filter(
-            value -> {
-              if (value.signum() <= 0) {
-                c.problem("cpus", "must be greater than 0");
-                return false;
+    return trimmed(c, "cpus")
+        .flatMap(
+            text -> {
+              if (!CPUS.matcher(text).matches()) {
+                c.problem("cpus", "'" + text + "' is not a number; write e.g. 0.5 or 2");
+                return Optional.empty();
               }
-              return true;
+              BigDecimal value = new BigDecimal(text.endsWith(".") ? text + "0" : text);
+              if (value.stripTrailingZeros().scale() > 9) {
+                c.problem(
+                    "cpus", "'" + text + "' is too precise; Docker takes at most nine decimals");
+                return Optional.empty();
+              }
+              return Optional.of(value);
             });
   }
 
-  private static Optional<LoggingSpec> logging(Binding c) {
-    return c.nested("logging", LOGGING_KEYS)
-        .flatMap(
-            l ->
-                l.requiredString("driver")
-                    .map(driver -> new LoggingSpec(driver, l.stringMap("options", false))));
+  private static boolean checkStopTimeout(Binding c, Duration timeout) {
+    if (timeout.getSeconds() >= Integer.MAX_VALUE) {
+      c.problem("stopTimeout", "is too long; Docker takes a whole number of seconds below 2^31");
+      return false;
+    }
+    return true;
+  }
+
+  /** Docker refuses two mounts at one mount point (a bind and a tmpfs included). */
+  private static void checkMountPoints(
+      Binding c, List<VolumeSpec> volumes, List<TmpfsMount> tmpfs) {
+    Set<String> seen = new HashSet<>();
+    for (VolumeSpec volume : volumes) {
+      if (!seen.add(volume.cleanTarget())) {
+        c.problem("volumes", "two volumes mount at " + volume.target() + "; Docker refuses that");
+      }
+    }
+    for (TmpfsMount mount : tmpfs) {
+      String clean = java.nio.file.Path.of(mount.target()).normalize().toString();
+      if (!seen.add(clean)) {
+        c.problem(
+            "tmpfs",
+            "tmpfs "
+                + mount.target()
+                + " is mounted twice (or also a volume); Docker refuses that");
+      }
+    }
   }
 }

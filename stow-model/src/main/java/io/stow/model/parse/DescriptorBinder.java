@@ -5,6 +5,7 @@ import io.stow.model.DeploymentSettings;
 import io.stow.model.Descriptor;
 import io.stow.model.NetworkSpec;
 import io.stow.model.VerifySettings;
+import io.stow.model.parse.Binding.Unknown;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -18,7 +19,9 @@ import java.util.regex.Pattern;
 /** Binds the document root: the deployment section, networks and the list of containers. */
 final class DescriptorBinder {
 
-  static final Pattern DEPLOYMENT_NAME = Pattern.compile("[a-z0-9][a-z0-9_.-]*");
+  /** Control characters: a deployment name is written into one-line state files. */
+  static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+
   static final Pattern NETWORK_NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]*");
 
   private static final Set<String> ROOT_KEYS = Set.of("deployment", "networks", "containers");
@@ -28,8 +31,8 @@ final class DescriptorBinder {
 
   private DescriptorBinder() {}
 
-  static Optional<Descriptor> bind(String file, YamlNode root, List<Problem> problems) {
-    Optional<Binding> document = Binding.of(file, problems, root, "", ROOT_KEYS);
+  static Optional<Descriptor> bind(Findings findings, YamlNode root) {
+    Optional<Binding> document = Binding.of(findings, root, "", ROOT_KEYS, Unknown.WARNING);
     if (document.isEmpty()) {
       return Optional.empty();
     }
@@ -37,7 +40,7 @@ final class DescriptorBinder {
     Optional<DeploymentSettings> deployment = deployment(top);
     List<NetworkSpec> networks = networks(top);
     List<ContainerSpec> containers = containers(top, networks);
-    if (deployment.isEmpty() || !problems.isEmpty()) {
+    if (deployment.isEmpty() || !findings.errors.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(new Descriptor(deployment.get(), networks, containers));
@@ -48,21 +51,19 @@ final class DescriptorBinder {
       top.problem("deployment", "is required: add deployment: {name: <name>}");
       return Optional.empty();
     }
-    Optional<Binding> section = top.nested("deployment", DEPLOYMENT_KEYS);
+    Optional<Binding> section = top.nested("deployment", DEPLOYMENT_KEYS, Unknown.WARNING);
     if (section.isEmpty()) {
       return Optional.empty();
     }
     Binding d = section.get();
-    Optional<String> name = d.requiredString("name");
-    name.filter(n -> !DEPLOYMENT_NAME.matcher(n).matches())
-        .ifPresent(
-            n ->
-                d.problem(
-                    "name",
-                    "'"
-                        + n
-                        + "' is not a valid deployment name; use lower-case letters, digits,"
-                        + " '_', '.', '-', starting with a letter or digit"));
+    Optional<String> name = d.requiredString("name").map(String::strip);
+    if (name.filter(String::isEmpty).isPresent()) {
+      d.problem("name", "must not be empty");
+      name = Optional.empty();
+    } else if (name.filter(n -> CONTROL.matcher(n).find()).isPresent()) {
+      d.problem("name", "must be one line of text without control characters");
+      name = Optional.empty();
+    }
     Optional<String> baseUrl =
         d.string("daemonBaseUrl").map(String::strip).filter(s -> !s.isEmpty());
     baseUrl.ifPresent(url -> checkUrl(d, url));
@@ -75,15 +76,18 @@ final class DescriptorBinder {
       URI uri = new URI(url);
       if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme())
           || uri.getHost() == null) {
-        d.problem("daemonBaseUrl", "must be an https:// URL like https://host.example.com:17403/");
+        d.warn(
+            "daemonBaseUrl",
+            "is not an http(s) URL such as https://host.example.com:17403/; badges and triggers"
+                + " that use it will not work");
       }
     } catch (URISyntaxException e) {
-      d.problem("daemonBaseUrl", "is not a URL: " + e.getReason());
+      d.warn("daemonBaseUrl", "is not a URL (" + e.getReason() + "); badges will not work");
     }
   }
 
   private static VerifySettings verify(Binding d) {
-    Optional<Binding> section = d.nested("verify", VERIFY_KEYS);
+    Optional<Binding> section = d.nested("verify", VERIFY_KEYS, Unknown.ERROR);
     if (section.isEmpty()) {
       return VerifySettings.DEFAULT;
     }
@@ -104,13 +108,21 @@ final class DescriptorBinder {
     Set<String> seen = new HashSet<>();
     for (Binding.Item item : top.list("networks")) {
       Optional<Binding> network =
-          Binding.of(top.file(), top.problems(), item.node(), item.path(), NETWORK_KEYS);
+          Binding.of(top.findings(), item.node(), item.path(), NETWORK_KEYS, Unknown.ERROR);
       network
           .flatMap(n -> n.requiredString("name"))
+          .map(String::strip)
           .ifPresent(
               name -> {
-                if (!NETWORK_NAME.matcher(name).matches()) {
-                  network.get().problem("name", "'" + name + "' is not a valid network name");
+                if (!NETWORK_NAME.matcher(name).matches() || NetworkRules.BUILT_IN.contains(name)) {
+                  network
+                      .get()
+                      .problem(
+                          "name",
+                          "'"
+                              + name
+                              + "' is not a valid network name (letters, digits, '_', '.', '-';"
+                              + " not bridge, host or none, which Docker provides)");
                 } else if (!seen.add(name)) {
                   network.get().problem("name", "network '" + name + "' is declared twice");
                 } else {
@@ -127,7 +139,7 @@ final class DescriptorBinder {
       return List.of();
     }
     List<Binding.Item> items = top.list("containers");
-    if (items.isEmpty() && top.problems().isEmpty()) {
+    if (items.isEmpty() && top.findings().errors.isEmpty()) {
       top.problem("containers", "must list at least one container");
     }
     Set<String> declaredNetworks = new HashSet<>();

@@ -25,7 +25,7 @@ public class DescriptorException extends RuntimeException {
     return problems;
   }
 
-  private static List<Problem> sorted(List<Problem> problems) {
+  static List<Problem> sorted(List<Problem> problems) {
     return problems.stream()
         .sorted(Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column))
         .toList();

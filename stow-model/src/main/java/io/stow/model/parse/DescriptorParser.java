@@ -7,15 +7,19 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
 /**
  * Parses and validates {@code stow.yaml}. Every problem is reported at once, each with its YAML
  * path and {@code file:line:col}; nothing is returned unless the whole descriptor is valid.
+ * Messages name keys and positions but never quote a file that failed to parse.
  */
 public final class DescriptorParser {
 
@@ -30,16 +34,34 @@ public final class DescriptorParser {
    * @throws DescriptorException listing every problem found
    */
   public static Descriptor parse(Path file) {
+    return read(file).descriptor();
+  }
+
+  /**
+   * Parses the file and returns the descriptor with its warnings. A symbolic link is refused, not
+   * followed: a deployment folder holds regular files only.
+   *
+   * @throws DescriptorException listing every problem found
+   */
+  public static ParsedDescriptor read(Path file) {
     String name = file.toString();
+    if (Files.isSymbolicLink(file)) {
+      throw single(
+          name,
+          "is a symbolic link; a deployment folder holds regular files only: replace it with the"
+              + " file itself");
+    }
     byte[] content;
-    try (InputStream in = Files.newInputStream(file)) {
+    try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
       content = in.readNBytes(MAX_BYTES + 1);
     } catch (NoSuchFileException e) {
       throw single(name, "no such file; a deployment folder needs a stow.yaml at its root");
+    } catch (AccessDeniedException e) {
+      throw single(name, "cannot read: permission denied" + ownerAndMode(file));
     } catch (IOException e) {
-      throw single(name, "cannot read: " + e.getMessage());
+      throw single(name, "cannot read: " + reason(e));
     }
-    return parse(name, content);
+    return read(name, content);
   }
 
   /**
@@ -48,6 +70,15 @@ public final class DescriptorParser {
    * @throws DescriptorException listing every problem found
    */
   public static Descriptor parse(String file, byte[] content) {
+    return read(file, content).descriptor();
+  }
+
+  /**
+   * Parses descriptor bytes and returns the descriptor with its warnings.
+   *
+   * @throws DescriptorException listing every problem found
+   */
+  public static ParsedDescriptor read(String file, byte[] content) {
     if (content.length > MAX_BYTES) {
       throw single(
           file,
@@ -67,17 +98,39 @@ public final class DescriptorParser {
     } catch (CharacterCodingException e) {
       throw single(file, "is not UTF-8 text; save it as UTF-8");
     }
-    List<Problem> problems = new ArrayList<>();
-    YamlNode root = YamlTreeReader.read(file, text, problems);
+    Findings findings = new Findings(file);
+    YamlNode root = YamlTreeReader.read(file, text, findings.errors);
     Descriptor descriptor =
-        root == null ? null : DescriptorBinder.bind(file, root, problems).orElse(null);
-    if (!problems.isEmpty() || descriptor == null) {
-      if (problems.isEmpty()) {
-        problems.add(new Problem(file, "", 0, 0, "invalid descriptor"));
+        root == null ? null : DescriptorBinder.bind(findings, root).orElse(null);
+    if (!findings.errors.isEmpty() || descriptor == null) {
+      if (findings.errors.isEmpty()) {
+        findings.errors.add(new Problem(file, "", 0, 0, "invalid descriptor"));
       }
-      throw new DescriptorException(problems);
+      throw new DescriptorException(findings.errors);
     }
-    return descriptor;
+    return new ParsedDescriptor(descriptor, DescriptorException.sorted(findings.warnings));
+  }
+
+  private static String ownerAndMode(Path file) {
+    try {
+      PosixFileAttributes attributes =
+          Files.readAttributes(file, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      return " (owner "
+          + attributes.owner().getName()
+          + ", mode "
+          + PosixFilePermissions.toString(attributes.permissions())
+          + "); make it readable by this user, e.g. chmod u+r, or run stow as its owner";
+    } catch (IOException | UnsupportedOperationException e) {
+      return "; make it readable by this user";
+    }
+  }
+
+  private static String reason(IOException e) {
+    String reason = e instanceof java.nio.file.FileSystemException fs ? fs.getReason() : null;
+    if (reason == null) {
+      reason = e.getMessage();
+    }
+    return reason == null ? e.getClass().getSimpleName() : reason;
   }
 
   private static DescriptorException single(String file, String message) {

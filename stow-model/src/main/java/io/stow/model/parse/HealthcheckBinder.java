@@ -1,8 +1,8 @@
 package io.stow.model.parse;
 
 import io.stow.model.HealthcheckSpec;
+import io.stow.model.parse.Binding.Unknown;
 import io.stow.model.parse.YamlNode.ScalarNode;
-import io.stow.model.parse.YamlNode.ScalarType;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -17,7 +17,7 @@ final class HealthcheckBinder {
   private HealthcheckBinder() {}
 
   static Optional<HealthcheckSpec> bind(Binding c) {
-    Optional<Binding> bound = c.nested("healthcheck", KEYS);
+    Optional<Binding> bound = c.nested("healthcheck", KEYS, Unknown.ERROR);
     if (bound.isEmpty()) {
       return Optional.empty();
     }
@@ -27,31 +27,53 @@ final class HealthcheckBinder {
     if (test.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(
-        new HealthcheckSpec(
-            test,
-            h.duration("interval"),
-            h.duration("timeout"),
-            h.integer("retries", 0),
-            h.duration("startPeriod"),
-            disable));
+    try {
+      return Optional.of(
+          new HealthcheckSpec(
+              test,
+              h.duration("interval"),
+              h.duration("timeout"),
+              h.integer("retries", 0),
+              h.duration("startPeriod"),
+              disable));
+    } catch (IllegalArgumentException e) {
+      h.problem(e.getMessage());
+      return Optional.empty();
+    }
   }
 
   private static List<String> test(Binding h) {
     Optional<YamlNode> node = h.node("test");
-    if (node.isEmpty()) {
+    if (node.isEmpty() || Binding.isNull(node.get())) {
       h.problem("test", "is required unless disable: true");
       return List.of();
     }
-    if (node.get() instanceof ScalarNode scalar && scalar.type() == ScalarType.STRING) {
+    if (node.get() instanceof ScalarNode scalar) {
+      if (scalar.text().isBlank()) {
+        h.problem("test", "must not be empty");
+        return List.of();
+      }
       return List.of("CMD-SHELL", scalar.text());
     }
     List<String> test = h.stringList("test");
+    String hint =
+        " e.g. [\"CMD\", \"wget\", \"-q\", \"-O-\", \"http://127.0.0.1/\"] or"
+            + " [\"CMD-SHELL\", \"curl -f http://127.0.0.1/\"]";
     if (test.isEmpty() || !TEST_KINDS.contains(test.get(0))) {
       h.problem(
           "test",
           "must be a string (run by the shell) or a list starting with CMD, CMD-SHELL or NONE,"
-              + " e.g. [\"CMD\", \"wget\", \"-q\", \"-O-\", \"http://127.0.0.1/\"]");
+              + hint);
+      return List.of();
+    }
+    if (test.get(0).equals("CMD") && test.size() < 2
+        || test.get(0).equals("CMD-SHELL") && test.size() != 2
+        || test.get(0).equals("NONE") && test.size() != 1) {
+      h.problem(
+          "test",
+          "CMD takes the command and its arguments, CMD-SHELL exactly one shell command, NONE"
+              + " nothing;"
+              + hint);
       return List.of();
     }
     return test;

@@ -32,7 +32,7 @@ sealed interface YamlNode permits YamlNode.MapNode, YamlNode.SeqNode, YamlNode.S
     }
   }
 
-  /** The YAML type a scalar resolved to. */
+  /** The YAML 1.2 core-schema type a scalar resolves to (quoted scalars are strings). */
   enum ScalarType {
     STRING,
     INT,
@@ -41,8 +41,9 @@ sealed interface YamlNode permits YamlNode.MapNode, YamlNode.SeqNode, YamlNode.S
     NULL
   }
 
-  /** A scalar with its text as written (for strings, the string value). */
-  record ScalarNode(String text, ScalarType type, int line, int column) implements YamlNode {
+  /** A scalar with its text as written (for quoted scalars, the string value). */
+  record ScalarNode(String text, ScalarType type, boolean plain, int line, int column)
+      implements YamlNode {
     @Override
     public long weight() {
       return 1;

@@ -1,30 +1,38 @@
 package io.stow.model.parse;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import io.stow.model.parse.YamlNode.Entry;
 import io.stow.model.parse.YamlNode.MapNode;
 import io.stow.model.parse.YamlNode.ScalarNode;
 import io.stow.model.parse.YamlNode.ScalarType;
 import io.stow.model.parse.YamlNode.SeqNode;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.LoaderOptions;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.events.AliasEvent;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.NodeEvent;
+import org.snakeyaml.engine.v2.events.ScalarEvent;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
- * Reads one YAML document into {@link YamlNode}s that remember their positions.
+ * Reads one YAML 1.2 document into {@link YamlNode}s that remember their positions, from
+ * snakeyaml-engine's event stream (so nesting is bounded here, not by the parser's stack).
  *
- * <p>Aliases are expanded here, with a bound on the total number of nodes they add, so an alias
- * bomb fails fast instead of exhausting memory. Merge keys ({@code <<: *base}) are supported.
- * Duplicate keys are errors.
+ * <p>Plain scalars resolve by the YAML 1.2 core schema, as the original tool's parser reads them:
+ * only {@code true}/{@code false} (and their capitalised spellings) are booleans, {@code yes},
+ * {@code no} and {@code on} are strings. Aliases are expanded here, with a bound on the total
+ * number of nodes they add, so an alias bomb fails fast instead of exhausting memory. Merge keys
+ * ({@code <<: *base}) are supported. Duplicate keys are errors. Parser messages never quote the
+ * document.
  */
 final class YamlTreeReader {
 
@@ -34,11 +42,19 @@ final class YamlTreeReader {
   /** The deepest nesting a descriptor may use. */
   static final int MAX_DEPTH = 64;
 
-  private static final YAMLFactory FACTORY = newFactory();
+  private static final Pattern NULL = Pattern.compile("~|null|Null|NULL|");
+  private static final Pattern BOOL = Pattern.compile("true|True|TRUE|false|False|FALSE");
+  private static final Pattern INT = Pattern.compile("[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+");
+  private static final Pattern FLOAT =
+      Pattern.compile(
+          "[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\\.(inf|Inf|INF)"
+              + "|\\.nan|\\.NaN|\\.NAN");
+  private static final Pattern QUOTED = Pattern.compile("'[^']{2,}'|\"[^\"]{2,}\"");
 
   private final String file;
   private final List<Problem> problems;
   private final Map<String, YamlNode> anchors = new HashMap<>();
+  private Iterator<Event> events;
   private long totalNodes;
 
   private YamlTreeReader(String file, List<Problem> problems) {
@@ -52,104 +68,119 @@ final class YamlTreeReader {
    */
   static YamlNode read(String file, String content, List<Problem> problems) {
     YamlTreeReader reader = new YamlTreeReader(file, problems);
-    try (YAMLParser parser = (YAMLParser) FACTORY.createParser(content)) {
-      JsonToken first = parser.nextToken();
-      if (first == null) {
-        problems.add(new Problem(file, "", 1, 1, "the file is empty; see examples/ for a start"));
-        return null;
-      }
-      YamlNode root = reader.node(parser, first, 0);
-      if (parser.nextToken() != null) {
-        reader.fail(parser.currentTokenLocation(), "only one YAML document is allowed");
-      }
-      return root;
+    LoadSettings settings =
+        LoadSettings.builder()
+            .setLabel(file)
+            .setCodePointLimit(DescriptorParser.MAX_BYTES + 1)
+            .setAllowDuplicateKeys(true) // reported by this reader, with both positions
+            .setMaxAliasesForCollections(Integer.MAX_VALUE) // bounded by MAX_NODES instead
+            .build();
+    try {
+      reader.events = new Parse(settings).parseString(content).iterator();
+      return reader.document();
     } catch (TreeLimitException e) {
       return null;
-    } catch (JsonProcessingException e) {
-      JsonLocation where = e.getLocation();
-      String message = e.getOriginalMessage();
+    } catch (MarkedYamlEngineException e) {
+      Optional<Mark> where = e.getProblemMark().or(e::getContextMark);
       problems.add(
           new Problem(
               file,
               "",
-              where == null ? 0 : where.getLineNr(),
-              where == null ? 0 : where.getColumnNr(),
-              "not valid YAML: " + summary(message)));
+              where.map(m -> m.getLine() + 1).orElse(0),
+              where.map(m -> m.getColumn() + 1).orElse(0),
+              "not valid YAML: " + summary(e.getContext(), e.getProblem())));
       return null;
-    } catch (IOException e) {
-      problems.add(new Problem(file, "", 0, 0, "cannot read: " + e.getMessage()));
+    } catch (YamlEngineException e) {
+      problems.add(new Problem(file, "", 0, 0, "not valid YAML: " + summary(null, e.getMessage())));
       return null;
     }
   }
 
-  private YamlNode node(YAMLParser parser, JsonToken token, int depth) throws IOException {
-    JsonLocation where = parser.currentTokenLocation();
+  private YamlNode document() {
+    next(); // stream start
+    Event first = next();
+    if (first.getEventId() == Event.ID.StreamEnd) {
+      problems.add(new Problem(file, "", 1, 1, "the file is empty; see examples/ for a start"));
+      return null;
+    }
+    YamlNode root = node(next(), 0);
+    next(); // document end
+    Event after = next();
+    if (after.getEventId() != Event.ID.StreamEnd) {
+      throw fail(after, "only one YAML document is allowed");
+    }
+    return root;
+  }
+
+  private Event next() {
+    return events.next();
+  }
+
+  private YamlNode node(Event event, int depth) {
     if (depth > MAX_DEPTH) {
-      throw fail(where, "nesting is deeper than " + MAX_DEPTH + " levels");
+      throw fail(event, "nesting is deeper than " + MAX_DEPTH + " levels");
     }
-    String anchor = parser.getObjectId() == null ? null : parser.getObjectId().toString();
-    YamlNode node;
-    if (parser.isCurrentAlias()) {
-      node = alias(parser.getText(), where);
-    } else if (token == JsonToken.START_OBJECT) {
-      node = map(parser, where, depth);
-    } else if (token == JsonToken.START_ARRAY) {
-      node = seq(parser, where, depth);
-    } else {
-      node = scalar(parser, token, where);
-    }
-    count(1, where);
-    if (anchor != null) {
-      anchors.put(anchor, node);
+    YamlNode node =
+        switch (event.getEventId()) {
+          case Alias -> alias((AliasEvent) event);
+          case MappingStart -> map(event, depth);
+          case SequenceStart -> seq(event, depth);
+          case Scalar -> scalar((ScalarEvent) event);
+          default -> throw fail(event, "unexpected " + event.getEventId());
+        };
+    count(1, event);
+    if (event instanceof NodeEvent named && !(event instanceof AliasEvent)) {
+      named.getAnchor().ifPresent(anchor -> anchors.put(anchor.getValue(), node));
     }
     return node;
   }
 
-  private YamlNode alias(String name, JsonLocation where) {
+  private YamlNode alias(AliasEvent event) {
+    String name = event.getAlias().getValue();
     YamlNode target = anchors.get(name);
     if (target == null) {
-      throw fail(where, "alias *" + name + " refers to no anchor defined before it");
+      throw fail(event, "alias *" + name + " refers to no anchor defined before it");
     }
-    count(target.weight(), where);
+    count(target.weight(), event);
     return target;
   }
 
-  private MapNode map(YAMLParser parser, JsonLocation start, int depth) throws IOException {
+  private MapNode map(Event start, int depth) {
     Map<String, Entry> entries = new LinkedHashMap<>();
     List<MapNode> merges = new ArrayList<>();
     long weight = 1;
-    JsonToken token;
-    while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
-      String key = parser.currentName();
-      JsonLocation keyAt = parser.currentTokenLocation();
-      YamlNode value = node(parser, parser.nextToken(), depth + 1);
-      weight += value.weight();
-      if (key.equals("<<")) {
-        merges.addAll(mergeSources(value, keyAt));
+    Event event;
+    while ((event = next()).getEventId() != Event.ID.MappingEnd) {
+      YamlNode keyNode = node(event, depth + 1);
+      if (!(keyNode instanceof ScalarNode keyScalar)) {
+        throw fail(event, "a key must be a plain name, not " + YamlNode.describe(keyNode));
+      }
+      String key = keyScalar.text();
+      YamlNode value = node(next(), depth + 1);
+      weight += value.weight() + 1;
+      if (key.equals("<<") && keyScalar.plain()) {
+        merges.addAll(mergeSources(value, event));
         continue;
       }
       Entry previous =
-          entries.put(key, new Entry(key, keyAt.getLineNr(), keyAt.getColumnNr(), value));
+          entries.put(key, new Entry(key, keyScalar.line(), keyScalar.column(), value));
       if (previous != null) {
         problems.add(
             new Problem(
                 file,
                 "",
-                keyAt.getLineNr(),
-                keyAt.getColumnNr(),
+                keyScalar.line(),
+                keyScalar.column(),
                 "duplicate key '" + key + "' (first at line " + previous.line() + ")"));
       }
-    }
-    if (token != JsonToken.END_OBJECT) {
-      throw fail(parser.currentTokenLocation(), "unexpected " + token + " in a mapping");
     }
     for (MapNode merged : merges) {
       merged.entries().forEach(entries::putIfAbsent);
     }
-    return new MapNode(entries, start.getLineNr(), start.getColumnNr(), weight);
+    return new MapNode(entries, line(start), column(start), weight);
   }
 
-  private List<MapNode> mergeSources(YamlNode value, JsonLocation where) {
+  private List<MapNode> mergeSources(YamlNode value, Event where) {
     if (value instanceof MapNode map) {
       return List.of(map);
     }
@@ -166,39 +197,52 @@ final class YamlTreeReader {
     throw fail(where, "a merge key (<<) takes a mapping or a list of mappings");
   }
 
-  private SeqNode seq(YAMLParser parser, JsonLocation start, int depth) throws IOException {
+  private SeqNode seq(Event start, int depth) {
     List<YamlNode> items = new ArrayList<>();
     long weight = 1;
-    JsonToken token;
-    while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
-      if (token == null) {
-        throw fail(start, "unterminated list");
-      }
-      YamlNode item = node(parser, token, depth + 1);
+    Event event;
+    while ((event = next()).getEventId() != Event.ID.SequenceEnd) {
+      YamlNode item = node(event, depth + 1);
       weight += item.weight();
       items.add(item);
     }
-    return new SeqNode(items, start.getLineNr(), start.getColumnNr(), weight);
+    return new SeqNode(items, line(start), column(start), weight);
   }
 
-  private static ScalarNode scalar(YAMLParser parser, JsonToken token, JsonLocation where)
-      throws IOException {
-    ScalarType type =
-        switch (token) {
-          case VALUE_STRING -> ScalarType.STRING;
-          case VALUE_NUMBER_INT -> ScalarType.INT;
-          case VALUE_NUMBER_FLOAT -> ScalarType.FLOAT;
-          case VALUE_TRUE, VALUE_FALSE -> ScalarType.BOOL;
-          case VALUE_NULL -> ScalarType.NULL;
-          default -> throw new JsonParseException(parser, "unexpected token " + token);
-        };
-    // booleans are kept as true/false whatever spelling (yes, on, ...) the file used
-    String text =
-        type == ScalarType.BOOL ? String.valueOf(token == JsonToken.VALUE_TRUE) : parser.getText();
-    return new ScalarNode(text, type, where.getLineNr(), where.getColumnNr());
+  private static ScalarNode scalar(ScalarEvent event) {
+    return new ScalarNode(
+        event.getValue(), type(event), event.isPlain(), line(event), column(event));
   }
 
-  private void count(long nodes, JsonLocation where) {
+  /** The core-schema type: an explicit tag wins, quoted scalars are strings. */
+  private static ScalarType type(ScalarEvent event) {
+    Optional<String> tag = event.getTag().filter(t -> !t.equals("!"));
+    String text = event.getValue();
+    if (tag.isPresent()) {
+      return switch (tag.get()) {
+        case "tag:yaml.org,2002:null" -> ScalarType.NULL;
+        case "tag:yaml.org,2002:bool" -> ScalarType.BOOL;
+        case "tag:yaml.org,2002:int" -> ScalarType.INT;
+        case "tag:yaml.org,2002:float" -> ScalarType.FLOAT;
+        default -> ScalarType.STRING;
+      };
+    }
+    if (!event.isPlain() || event.getTag().isPresent()) {
+      return ScalarType.STRING;
+    }
+    if (NULL.matcher(text).matches()) {
+      return ScalarType.NULL;
+    }
+    if (BOOL.matcher(text).matches()) {
+      return ScalarType.BOOL;
+    }
+    if (INT.matcher(text).matches()) {
+      return ScalarType.INT;
+    }
+    return FLOAT.matcher(text).matches() ? ScalarType.FLOAT : ScalarType.STRING;
+  }
+
+  private void count(long nodes, Event where) {
     totalNodes += nodes;
     if (totalNodes > MAX_NODES) {
       throw fail(
@@ -209,35 +253,32 @@ final class YamlTreeReader {
     }
   }
 
-  private TreeLimitException fail(JsonLocation where, String message) {
-    problems.add(new Problem(file, "", where.getLineNr(), where.getColumnNr(), message));
+  private TreeLimitException fail(Event where, String message) {
+    problems.add(new Problem(file, "", line(where), column(where), message));
     return new TreeLimitException();
   }
 
-  /**
-   * The parser's explanation without its position and snippet lines: the problem carries the
-   * position, and a snippet could show a value that must stay private.
-   */
-  private static String summary(String message) {
-    if (message == null) {
-      return "syntax error";
-    }
-    // the headline lines start at column 0; positions, snippets and carets are indented
-    List<String> kept = new ArrayList<>();
-    for (String line : message.split("\n")) {
-      if (!line.isBlank() && !Character.isWhitespace(line.charAt(0)) && !line.startsWith("at [")) {
-        kept.add(line.strip());
-      }
-    }
-    return kept.isEmpty() ? "syntax error" : String.join("; ", kept);
+  private static int line(Event event) {
+    return event.getStartMark().map(m -> m.getLine() + 1).orElse(0);
   }
 
-  private static YAMLFactory newFactory() {
-    LoaderOptions options = new LoaderOptions();
-    options.setCodePointLimit(DescriptorParser.MAX_BYTES);
-    options.setAllowDuplicateKeys(true); // reported by this reader, with both positions
-    options.setNestingDepthLimit(MAX_DEPTH + 10);
-    return YAMLFactory.builder().loaderOptions(options).build();
+  private static int column(Event event) {
+    return event.getStartMark().map(m -> m.getColumn() + 1).orElse(0);
+  }
+
+  /**
+   * The parser's explanation without snippets or quoted text: the problem carries the position, and
+   * a snippet or a quoted token could show a value that must stay private.
+   */
+  private static String summary(String context, String problem) {
+    List<String> parts = new ArrayList<>();
+    for (String part : new String[] {context, problem}) {
+      if (part != null && !part.isBlank()) {
+        String line = part.strip().split("\n", 2)[0];
+        parts.add(QUOTED.matcher(line).replaceAll("'...'"));
+      }
+    }
+    return parts.isEmpty() ? "syntax error" : String.join(": ", parts);
   }
 
   /** Unwinds the reader once a problem that stops reading has been recorded. */

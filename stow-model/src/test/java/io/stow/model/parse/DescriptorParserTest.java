@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.stow.model.ContainerSpec;
 import io.stow.model.Descriptor;
+import io.stow.model.ExtraHost;
 import io.stow.model.HealthcheckSpec;
 import io.stow.model.LoggingSpec;
+import io.stow.model.PublishSpec;
+import io.stow.model.RestartPolicy;
+import io.stow.model.TmpfsMount;
 import io.stow.model.VerifySettings;
 import io.stow.model.VolumeSpec;
 import java.math.BigDecimal;
@@ -46,15 +50,13 @@ class DescriptorParserTest {
     ContainerSpec web = d.containers().get(0);
     assertThat(web.name()).isEqualTo("webapp");
     assertThat(web.image().tag()).isEqualTo("20260428.0");
-    assertThat(web.restartPolicy()).contains("unless-stopped");
-    assertThat(web.memory()).contains("512m");
-    assertThat(web.publish()).containsExactly("127.0.0.1:8080:8080");
+    assertThat(web.restartPolicy()).contains(RestartPolicy.parse("unless-stopped"));
+    assertThat(web.memory().orElseThrow().bytes()).isEqualTo(512L * 1024 * 1024);
+    assertThat(web.publish()).containsExactly(PublishSpec.parse("127.0.0.1:8080:8080"));
     assertThat(web.volumes())
         .containsExactly(
             new VolumeSpec("runtime/webapp.env", "/etc/webapp/webapp.env", true, Optional.empty()),
             new VolumeSpec("/var/lib/webapp", "/data", false, Optional.of("Z")));
-    assertThat(web.env())
-        .containsExactly(Map.entry("LOG_LEVEL", "info"), Map.entry("PORT", "8080"));
     assertThat(web.args()).containsExactly("--config", "/etc/webapp/webapp.env");
   }
 
@@ -95,8 +97,10 @@ class DescriptorParserTest {
     assertThat(web.capAdd()).containsExactly("NET_BIND_SERVICE");
     assertThat(web.capDrop()).containsExactly("ALL");
     assertThat(web.securityOpt()).containsExactly("no-new-privileges:true");
-    assertThat(web.extraHosts()).containsExactly("metrics.local:10.0.0.7");
-    assertThat(web.tmpfs()).containsExactly("/tmp", "/var/cache/nginx:size=64m");
+    assertThat(web.extraHosts()).containsExactly(new ExtraHost("metrics.local", "10.0.0.7"));
+    assertThat(web.tmpfs())
+        .containsExactly(
+            new TmpfsMount("/tmp", ""), new TmpfsMount("/var/cache/nginx", "size=64m"));
     assertThat(web.healthcheck().orElseThrow().test())
         .containsExactly("CMD-SHELL", "wget -q -O- http://127.0.0.1:8443/healthz");
     assertThat(web.volumes().get(1).sourceKind()).isEqualTo(VolumeSpec.SourceKind.RUNTIME);
@@ -122,9 +126,10 @@ class DescriptorParserTest {
                 .formatted(HEX));
     assertThat(d.containers()).extracting(ContainerSpec::name).containsExactly("one", "two");
     assertThat(d.containers())
-        .extracting(c -> c.memory().orElseThrow())
+        .extracting(c -> c.memory().orElseThrow().text())
         .containsExactly("64m", "128m");
-    assertThat(d.containers()).allMatch(c -> c.restartPolicy().orElseThrow().equals("always"));
+    assertThat(d.containers())
+        .allMatch(c -> c.restartPolicy().orElseThrow().toString().equals("always"));
     assertThat(d.containers().get(1).image()).isEqualTo(d.containers().get(0).image());
   }
 
@@ -152,23 +157,50 @@ class DescriptorParserTest {
         problems(
             """
             deployment:
-              name: Bad Name
+              name: "  "
             containers:
               - name: web
                 image: nginx:1.27
-                env:
-                  PORT: 8080
+                memory: 1x
+                publish: ["localhost:80:80"]
             """);
     assertThat(problems)
         .extracting(Problem::toString)
         .containsExactly(
-            "stow.yaml:2:9: deployment.name: 'Bad Name' is not a valid deployment name; use"
-                + " lower-case letters, digits, '_', '.', '-', starting with a letter or digit",
+            "stow.yaml:2:9: deployment.name: must not be empty",
             "stow.yaml:5:12: containers[0].image: image 'nginx:1.27' has no digest; pin it as"
                 + " repo:tag@sha256:<64 hex>",
-            "stow.yaml:7:13: containers[0].env.PORT: must be a string, found a number; quote it,"
-                + " e.g. \"...\" (YAML reads unquoted numbers and yes/no/true/false as other"
-                + " types)");
+            "stow.yaml:6:13: containers[0].memory: memory '1x' is not a size; write a number with"
+                + " an optional unit b, k, m, g, t or p (512m, 1.5g, 512MiB), as docker run"
+                + " --memory accepts",
+            "stow.yaml:7:15: containers[0].publish[0]: publish 'localhost:80:80' is invalid:"
+                + " 'localhost' is not an IP address (a host name cannot be published on); write"
+                + " [hostIp:][hostPort:]containerPort[/udp], e.g. \"127.0.0.1:8080:80\","
+                + " \"8000-8010:8000-8010\" or \"[::1]:8080:80\"");
+  }
+
+  @Test
+  void parse_takesEnvValuesAsWritten() {
+    Descriptor d =
+        parse(
+            """
+            deployment: {name: demo}
+            containers:
+              - name: web
+                image: app:1@sha256:%s
+                env:
+                  PIN: 918273645
+                  FLAG: Off
+                  HEX: 0x1F
+                  EMPTY:
+            """
+                .formatted(HEX));
+    assertThat(d.containers().get(0).env())
+        .containsExactly(
+            Map.entry("PIN", "918273645"),
+            Map.entry("FLAG", "Off"),
+            Map.entry("HEX", "0x1F"),
+            Map.entry("EMPTY", ""));
   }
 
   @Test
@@ -181,8 +213,8 @@ class DescriptorParserTest {
               - name: web
                 image: app:1@sha256:%s
                 env:
-                  PIN: 918273645
-                  FLAG: Off
+                  PIN: [918273645]
+                  FLAG: {secret: Off}
             """
                 .formatted(HEX));
     assertThat(problems).hasSize(2);

@@ -52,18 +52,40 @@ class SchemaTest {
   }
 
   @Test
-  void schema_rejectsUnknownKeysUnpinnedImagesAndNumericEnvValues() throws IOException {
+  void schema_rejectsUnknownContainerKeysUnpinnedImagesAndBadMemory() throws IOException {
     JsonNode bad =
         YAML.readTree(
             """
-            deployment: {name: demo, colour: blue}
+            deployment: {name: demo}
             containers:
               - name: web
                 image: nginx:1.27
-                env: {PORT: 8080}
+                colour: blue
+                memory: 512Mi
             """);
     Set<ValidationMessage> errors = schema().validate(bad);
-    assertThat(errors.toString()).contains("colour").contains("image").contains("PORT");
+    assertThat(errors.toString()).contains("colour").contains("image").contains("memory");
+  }
+
+  @Test
+  void schema_acceptsWhatTheOriginalAcceptsAndStowOnlyWarnsAbout() throws IOException {
+    JsonNode good =
+        YAML.readTree(
+            """
+            deployment: {name: "My App (prod)", owner: ops}
+            extra: true
+            containers:
+              - name: web
+                image: app:1@sha256:%s
+                memory: 1.5g
+                restartPolicy: "no"
+                publish: ["[::1]:8080:80", "8000-8010:8000-8010", "  "]
+                capAdd: [cap_net_admin]
+                env: {PORT: 8080}
+                volumes: [{source: Runtime, target: /c, selinux: "z,rslave", note: x}]
+            """
+                .formatted("ab".repeat(32)));
+    assertThat(schema().validate(good)).isEmpty();
   }
 
   private static boolean parses(Path file) {
