@@ -227,6 +227,11 @@ class FakeGitLabTest {
 
     client.project();
     client.findBranch("main");
+    // the stalled request is recorded when its delay ends, after the client gave up on it
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (gitlab.requests().size() < 4 && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
 
     List<RecordedRequest> requests = gitlab.requests();
     assertThat(requests)
@@ -236,6 +241,7 @@ class FakeGitLabTest {
             org.assertj.core.groups.Tuple.tuple(Route.PROJECT, 200),
             org.assertj.core.groups.Tuple.tuple(Route.BRANCH, 200),
             org.assertj.core.groups.Tuple.tuple(Route.BRANCH, 200));
+    assertThat(requests.get(2).path()).isEqualTo(requests.get(3).path());
     assertThat(requests.get(0).path()).isEqualTo("/api/v4/projects/ops%2Fdeployments");
     assertThat(requests.get(0).headers()).containsEntry("PRIVATE-TOKEN", "<redacted>");
     assertThat(requests.toString()).doesNotContain(TOKEN);
