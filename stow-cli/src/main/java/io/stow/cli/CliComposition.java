@@ -5,10 +5,14 @@ import io.stow.docker.DockerJavaHost;
 import io.stow.engine.EngineEvents;
 import io.stow.engine.ReconcileContext;
 import io.stow.engine.Reconciler;
+import io.stow.gitlab.GitLabApi;
+import io.stow.gitlab.GitLabClient;
+import io.stow.gitlab.GitLabToken;
 import io.stow.sops.SecretDecryptor;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The composition root of the command line: builds every command and the engine objects they share,
@@ -28,7 +32,8 @@ class CliComposition {
         new ValidateCommand(),
         new HashCommand(),
         new DecryptCommand(this),
-        new ReconcileCommand(this));
+        new ReconcileCommand(this),
+        new SuggestImageCommand(this));
   }
 
   Console console() {
@@ -50,6 +55,21 @@ class CliComposition {
   /** The process environment (SOPS key variables, DOCKER_HOST). */
   Map<String, String> environment() {
     return System.getenv();
+  }
+
+  /** The directory stow runs in: the application's checkout, for changelog diffs. */
+  Path workingDirectory() {
+    return Path.of("").toAbsolutePath();
+  }
+
+  /** A GitLab client for one project; {@code retryNotes} hears about every retry. */
+  GitLabApi gitLab(String apiUrl, GitLabToken token, String project, Consumer<String> retryNotes) {
+    return GitLabClient.builder()
+        .baseUrl(apiUrl)
+        .token(token)
+        .project(project)
+        .retryNotes(retryNotes)
+        .build();
   }
 
   /** A reconciler over this host's Docker engine, the given state root and SOPS decryptor. */

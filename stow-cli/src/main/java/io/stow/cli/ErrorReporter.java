@@ -1,6 +1,8 @@
 package io.stow.cli;
 
 import io.stow.docker.DockerOperationException;
+import io.stow.engine.suggest.SuggestImageException;
+import io.stow.gitlab.GitLabException;
 import io.stow.model.parse.DescriptorException;
 import io.stow.model.parse.Problem;
 import io.stow.sops.SopsException;
@@ -38,6 +40,8 @@ final class ErrorReporter {
     return e instanceof DescriptorException
         || e instanceof SopsException
         || e instanceof DockerOperationException
+        || e instanceof GitLabException
+        || e instanceof SuggestImageException
         || e instanceof java.nio.file.NoSuchFileException;
   }
 

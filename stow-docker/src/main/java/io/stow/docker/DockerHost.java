@@ -30,6 +30,13 @@ public interface DockerHost {
   /** Whether the image is present locally under its pinned digest. */
   boolean imagePresent(ImageRef image);
 
+  /**
+   * The registry digest ({@code sha256:<hex>}) of the local image {@code repo:tag} for its own
+   * repository, from the image's RepoDigests; empty when the image is not present locally or was
+   * never pushed to or pulled from that repository.
+   */
+  Optional<String> repoDigest(String imageTagged);
+
   /** Pulls {@code repo:tag@sha256:digest}, reporting progress as it goes. */
   void pull(ImageRef image, Consumer<PullProgress> progress);
 

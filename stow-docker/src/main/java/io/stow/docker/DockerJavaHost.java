@@ -127,6 +127,19 @@ public final class DockerJavaHost implements DockerHost, AutoCloseable {
   }
 
   @Override
+  public Optional<String> repoDigest(String imageTagged) {
+    List<String> digests;
+    try {
+      digests = client.inspectImageCmd(imageTagged).exec().getRepoDigests();
+    } catch (NotFoundException e) {
+      return Optional.empty();
+    } catch (RuntimeException e) {
+      throw errors.translate("inspect image", imageTagged, e);
+    }
+    return RepoDigests.pick(imageTagged, digests == null ? List.of() : digests);
+  }
+
+  @Override
   public void pull(ImageRef image, Consumer<PullProgress> progress) {
     new ImagePull(client, errors).pull(image, progress);
   }

@@ -111,6 +111,8 @@ public final class FakeDockerHost implements DockerHost {
 
   // ---- scripting ----
 
+  private final Map<String, String> repoDigests = new HashMap<>();
+
   public FakeDockerHost imagePresentLocally(ImageRef image) {
     images.add(image.pinned());
     return this;
@@ -308,6 +310,18 @@ public final class FakeDockerHost implements DockerHost {
   public synchronized boolean imagePresent(ImageRef image) {
     calls.add("imagePresent " + image.pinned());
     return images.contains(image.pinned());
+  }
+
+  @Override
+  public synchronized Optional<String> repoDigest(String imageTagged) {
+    calls.add("repoDigest " + imageTagged);
+    return Optional.ofNullable(repoDigests.get(imageTagged));
+  }
+
+  /** Makes {@link #repoDigest} answer {@code digest} for the local image {@code repo:tag}. */
+  public synchronized FakeDockerHost repoDigest(String imageTagged, String digest) {
+    repoDigests.put(imageTagged, digest);
+    return this;
   }
 
   @Override

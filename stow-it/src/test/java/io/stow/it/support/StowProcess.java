@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -53,6 +54,19 @@ public final class StowProcess {
 
   /** Starts {@code stow ARGS}; its output goes to {@code logDir/<name>.out|.err}. */
   public static StowProcess start(Path logDir, String name, String... args) {
+    return start(logDir, name, null, Map.of(), args);
+  }
+
+  /** The GitLab CI variables a test run must not inherit from the machine it runs on. */
+  private static final List<String> CI_VARIABLES =
+      List.of("CI_API_V4_URL", "GITLAB_ACCESS_TOKEN", "CI_JOB_TOKEN", "GITLAB_USER_ID");
+
+  /**
+   * Starts {@code stow ARGS} in {@code workDir} (null: this directory) with {@code env} added to
+   * this process's environment, less any GitLab CI variables it had.
+   */
+  public static StowProcess start(
+      Path logDir, String name, Path workDir, Map<String, String> env, String... args) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-jar");
@@ -67,10 +81,26 @@ public final class StowProcess {
               .redirectOutput(out.toFile())
               .redirectError(err.toFile())
               .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+      if (workDir != null) {
+        builder.directory(workDir.toFile());
+      }
+      CI_VARIABLES.forEach(builder.environment()::remove);
+      builder.environment().putAll(env);
       return new StowProcess(builder.start(), out, err);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Runs {@code stow ARGS} in {@code workDir} with {@code env} added, to the end. */
+  public static Result run(
+      Path logDir,
+      String name,
+      Duration timeout,
+      Path workDir,
+      Map<String, String> env,
+      String... args) {
+    return start(logDir, name, workDir, env, args).await(timeout);
   }
 
   /** Runs {@code stow ARGS} to the end (at most {@code timeout}). */

@@ -68,6 +68,11 @@ public final class TestLabelledDockerHost implements DockerHost {
   }
 
   @Override
+  public Optional<String> repoDigest(String imageTagged) {
+    return delegate.repoDigest(imageTagged);
+  }
+
+  @Override
   public void pull(ImageRef image, Consumer<PullProgress> progress) {
     delegate.pull(image, progress);
   }
