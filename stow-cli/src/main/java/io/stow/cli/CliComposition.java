@@ -5,9 +5,13 @@ import io.stow.docker.DockerJavaHost;
 import io.stow.engine.EngineEvents;
 import io.stow.engine.ReconcileContext;
 import io.stow.engine.Reconciler;
+import io.stow.engine.config.ConfiguredHost;
 import io.stow.gitlab.GitLabApi;
 import io.stow.gitlab.GitLabClient;
 import io.stow.gitlab.GitLabToken;
+import io.stow.model.config.DaemonConfig;
+import io.stow.model.config.HostName;
+import io.stow.model.parse.DaemonConfigParser;
 import io.stow.sops.SecretDecryptor;
 import java.nio.file.Path;
 import java.util.List;
@@ -70,6 +74,16 @@ class CliComposition {
         .project(project)
         .retryNotes(retryNotes)
         .build();
+  }
+
+  /** The daemon configuration at {@code file}; the subfolder defaults to this host's name. */
+  DaemonConfig daemonConfig(Path file) {
+    return DaemonConfigParser.parse(file, HostName::current);
+  }
+
+  /** What a daemon configuration describes (GitLab source, SOPS keys, state root). */
+  ConfiguredHost configuredHost(DaemonConfig config, Consumer<String> notes) {
+    return new ConfiguredHost(config, notes);
   }
 
   /** A reconciler over this host's Docker engine, the given state root and SOPS decryptor. */

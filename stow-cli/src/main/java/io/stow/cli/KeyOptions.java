@@ -39,6 +39,11 @@ final class KeyOptions {
             .describedAs("PATH");
   }
 
+  /** Whether any of these options was given. */
+  boolean given(OptionSet options) {
+    return options.has(ageKeyFile) || options.has(pgpKeyFile) || options.has(sopsBinary);
+  }
+
   /** The native decryptor, or the external {@code sops} when {@code --sops-binary} is given. */
   SecretDecryptor decryptor(OptionSet options, Map<String, String> environment) {
     SopsKeys keys = keys(options, environment);

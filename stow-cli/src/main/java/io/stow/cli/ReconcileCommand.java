@@ -4,8 +4,11 @@ import io.stow.engine.ReconcileException;
 import io.stow.engine.ReconcileReport;
 import io.stow.engine.ReconcileRequest;
 import io.stow.engine.Reconciler;
+import io.stow.engine.config.ConfiguredHost;
 import io.stow.engine.render.PlanDocument;
+import io.stow.engine.source.DesiredStateSource;
 import io.stow.engine.source.LocalDirectorySource;
+import io.stow.sops.SecretDecryptor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import joptsimple.OptionParser;
@@ -13,12 +16,15 @@ import joptsimple.OptionSet;
 import joptsimple.OptionSpec;
 
 /**
- * {@code stow reconcile --dir DIR [--state-dir D] [--dry-run] [--plan-json]}: converges the Docker
- * host to a deployment folder, verifies it, and rolls back when verification fails.
+ * {@code stow reconcile (--config F | --dir DIR) [--state-dir D] [--dry-run] [--plan-json]}:
+ * converges the Docker host to the head of the tracked branch in GitLab ({@code --config}, as the
+ * daemon does) or to a local deployment folder, verifies it, and rolls back when verification
+ * fails.
  */
 final class ReconcileCommand implements Command {
 
   private final CliComposition composition;
+  private OptionSpec<String> config;
   private OptionSpec<String> dir;
   private OptionSpec<String> stateDir;
   private OptionSpec<Void> dryRun;
@@ -46,6 +52,14 @@ final class ReconcileCommand implements Command {
 
   @Override
   public void declare(OptionParser parser) {
+    config =
+        parser
+            .accepts(
+                "config",
+                "the daemon configuration (e.g. /etc/stow/daemon.yaml): deploy the head of its"
+                    + " GitLab branch with its keys and state directory")
+            .withRequiredArg()
+            .describedAs("F");
     dir =
         parser
             .accepts("dir", "the deployment folder (holds stow.yaml)")
@@ -69,25 +83,41 @@ final class ReconcileCommand implements Command {
     if (!options.nonOptionArguments().isEmpty()) {
       throw new UsageException("unexpected arguments " + options.nonOptionArguments());
     }
-    if (!options.has(dir)) {
-      throw new UsageException("--dir is required");
+    if (options.has(dir) == options.has(config)) {
+      throw new UsageException("give either --config F (GitLab, as the daemon) or --dir DIR");
     }
-    Path folder = Path.of(options.valueOf(dir));
-    if (!Files.isDirectory(folder)) {
-      throw new UsageException("--dir " + folder + " is not a directory");
+    DesiredStateSource source;
+    Path stateRoot;
+    SecretDecryptor decryptor;
+    if (options.has(config)) {
+      if (keys.given(options)) {
+        throw new UsageException(
+            "with --config the SOPS keys come from the configuration (keys, pgpKeys, sopsBinary)");
+      }
+      ConfiguredHost host =
+          composition.configuredHost(
+              composition.daemonConfig(Path.of(options.valueOf(config))),
+              note -> console.err().println("gitlab: " + note));
+      source = host.source();
+      stateRoot = host.stateRoot();
+      decryptor = host.decryptor();
+    } else {
+      Path folder = Path.of(options.valueOf(dir));
+      if (!Files.isDirectory(folder)) {
+        throw new UsageException("--dir " + folder + " is not a directory");
+      }
+      source = new LocalDirectorySource(folder);
+      stateRoot = Path.of(System.getProperty("user.home"));
+      decryptor = keys.decryptor(options, composition.environment());
     }
-    Path stateRoot =
-        options.has(stateDir)
-            ? Path.of(options.valueOf(stateDir))
-            : Path.of(System.getProperty("user.home"));
-    LocalDirectorySource source = new LocalDirectorySource(folder);
+    if (options.has(stateDir)) {
+      stateRoot = Path.of(options.valueOf(stateDir));
+    }
     ReconcileRequest request =
         options.has(dryRun) ? ReconcileRequest.dryRun(source) : ReconcileRequest.reconcile(source);
 
     ProgressRenderer progress = new ProgressRenderer(console);
-    Reconciler reconciler =
-        composition.reconciler(
-            stateRoot, keys.decryptor(options, composition.environment()), progress);
+    Reconciler reconciler = composition.reconciler(stateRoot, decryptor, progress);
     ReconcileReport report;
     try {
       report = reconciler.reconcile(request);

@@ -7,10 +7,40 @@ import org.junit.jupiter.api.Test;
 class ReconcileCommandTest {
 
   @Test
-  void reconcile_withoutDirIsAUsageError() {
+  void reconcile_withoutASourceIsAUsageError() {
     CliRun run = CliRun.of("reconcile");
     assertThat(run.status()).isEqualTo(2);
-    assertThat(run.err()).contains("--dir is required").contains("usage: stow reconcile");
+    assertThat(run.err())
+        .contains("either --config F (GitLab, as the daemon) or --dir DIR")
+        .contains("usage: stow reconcile");
+  }
+
+  @Test
+  void reconcile_withBothConfigAndDirIsAUsageError() {
+    CliRun run = CliRun.of("reconcile", "--config", "daemon.yaml", "--dir", ".");
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.err()).contains("either --config");
+  }
+
+  @Test
+  void reconcile_withConfigTakesTheKeysFromTheConfiguration() {
+    CliRun run = CliRun.of("reconcile", "--config", "daemon.yaml", "--age-key-file", "k.txt");
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.err()).contains("keys come from the configuration");
+  }
+
+  @Test
+  void reconcile_withABrokenConfig_namesEachProblemAndNeverTheToken(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+    java.nio.file.Path config = tmp.resolve("daemon.yaml");
+    java.nio.file.Files.writeString(
+        config, "gitlabBase: https://g.example/api/v4\ngitlabToken: SENTINEL-tok-1\nprojct: x\n");
+    CliRun run = CliRun.of("reconcile", "--config", config.toString());
+    assertThat(run.status()).isEqualTo(1);
+    assertThat(run.err())
+        .contains(config + ":3:1: projct: unknown key 'projct'; did you mean 'project'?")
+        .contains("project: is required")
+        .doesNotContain("SENTINEL-tok-1");
   }
 
   @Test

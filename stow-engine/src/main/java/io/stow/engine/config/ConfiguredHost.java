@@ -1,0 +1,100 @@
+package io.stow.engine.config;
+
+import io.stow.docker.DockerHost;
+import io.stow.engine.EngineEvents;
+import io.stow.engine.ReconcileContext;
+import io.stow.engine.Reconciler;
+import io.stow.engine.source.GitLabSource;
+import io.stow.engine.source.SafeTarGzExtractor;
+import io.stow.gitlab.GitLabApi;
+import io.stow.gitlab.GitLabClient;
+import io.stow.gitlab.GitLabToken;
+import io.stow.model.config.DaemonConfig;
+import io.stow.sops.ExternalSopsDecryptor;
+import io.stow.sops.SecretDecryptor;
+import io.stow.sops.SopsDecryptor;
+import io.stow.sops.SopsKeys;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * The engine objects a daemon configuration describes: the GitLab client and source, the SOPS
+ * decryptor, the state root. Both front ends that read {@code daemon.yaml} ({@code stow reconcile
+ * --config} and {@code stow daemon}) build them here, so they deploy the same thing the same way.
+ * Getters are memoised; the client is made on first use.
+ */
+public final class ConfiguredHost {
+
+  private final DaemonConfig config;
+  private final Consumer<String> notes;
+  private GitLabApi gitlab;
+  private GitLabSource source;
+
+  /**
+   * @param notes where the GitLab client reports retries and waits (a log), never a secret
+   */
+  public ConfiguredHost(DaemonConfig config, Consumer<String> notes) {
+    this.config = Objects.requireNonNull(config, "config");
+    this.notes = Objects.requireNonNull(notes, "notes");
+  }
+
+  public DaemonConfig config() {
+    return config;
+  }
+
+  /** The state root: {@code stateDir}, else the home directory, as the original tool uses. */
+  public Path stateRoot() {
+    return config.stateDir().orElseGet(() -> Path.of(System.getProperty("user.home")));
+  }
+
+  public synchronized GitLabApi gitlab() {
+    if (gitlab == null) {
+      gitlab =
+          GitLabClient.builder()
+              .baseUrl(config.gitlab().apiBase())
+              .project(config.gitlab().project())
+              .token(GitLabToken.accessToken(config.gitlab().token().reveal()))
+              .retryNotes(notes)
+              .build();
+    }
+    return gitlab;
+  }
+
+  /** The head of the tracked branch, the configured subfolder. */
+  public synchronized GitLabSource source() {
+    if (source == null) {
+      source =
+          GitLabSource.tracking(
+              gitlab(), config.gitlab().branch(), config.subfolder(), new SafeTarGzExtractor());
+    }
+    return source;
+  }
+
+  /** Native SOPS with the configured keys, or the configured {@code sopsBinary}. */
+  public SecretDecryptor decryptor() {
+    SopsKeys keys = SopsKeys.none();
+    if (config.keys().isPresent()) {
+      keys = keys.withAgeKeyFile(config.keys().get());
+    }
+    for (Path pgp : config.pgpKeys()) {
+      keys = keys.withPgpKeyFile(pgp);
+    }
+    return config.sopsBinary().isPresent()
+        ? new ExternalSopsDecryptor(config.sopsBinary().get(), keys)
+        : new SopsDecryptor(keys);
+  }
+
+  /** A context builder with Docker, SOPS, the state root and the listener set. */
+  public ReconcileContext.Builder contextBuilder(DockerHost docker, EngineEvents events) {
+    return ReconcileContext.builder()
+        .docker(docker)
+        .secretDecryptor(decryptor())
+        .stateRoot(stateRoot())
+        .events(events);
+  }
+
+  public Reconciler reconciler(DockerHost docker, EngineEvents events) {
+    return new Reconciler(contextBuilder(docker, events).build());
+  }
+}

@@ -1,0 +1,115 @@
+package io.stow.model.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.stow.model.config.DaemonConfig;
+import io.stow.model.config.ListenAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class DaemonConfigParserTest {
+
+  private static final String TOKEN = "glpat-S3NT1NEL-token-value";
+  private static final Path FILE = Path.of("/etc/stow/daemon.yaml");
+
+  private static DaemonConfig parse(String yaml) {
+    return DaemonConfigParser.parse(FILE, yaml.getBytes(StandardCharsets.UTF_8), () -> "host-7");
+  }
+
+  private static DescriptorException failure(String yaml) {
+    try {
+      parse(yaml);
+    } catch (DescriptorException e) {
+      return e;
+    }
+    throw new AssertionError("expected the configuration to be refused");
+  }
+
+  @Test
+  void parse_readsTheOriginalToolsConfigUnchanged() {
+    DaemonConfig config =
+        parse(
+            "gitlabBase: https://git.example/api/v4\n"
+                + "project: team/deployments\n"
+                + "gitlabToken: "
+                + TOKEN
+                + "\n"
+                + "subfolder: host-1\n"
+                + "keys: /root/keys.txt\n"
+                + "sopsBinary: /usr/bin/sops\n"
+                + "listen: 0.0.0.0:17403\n"
+                + "tlsCrt: /etc/stow/tls.crt\n"
+                + "tlsKey: /etc/stow/tls.key\n");
+
+    assertThat(config.gitlab().apiBase()).isEqualTo("https://git.example/api/v4");
+    assertThat(config.gitlab().project()).isEqualTo("team/deployments");
+    assertThat(config.gitlab().token().reveal()).isEqualTo(TOKEN);
+    assertThat(config.gitlab().branch()).isEmpty();
+    assertThat(config.subfolder()).isEqualTo("host-1");
+    assertThat(config.keys()).contains(Path.of("/root/keys.txt"));
+    assertThat(config.sopsBinary()).contains(Path.of("/usr/bin/sops"));
+    assertThat(config.listen()).isEqualTo(ListenAddress.DEFAULT);
+    assertThat(config.tls()).isTrue();
+    assertThat(config.pollInterval()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(config.triggerToken()).isEmpty();
+    assertThat(config.toString()).doesNotContain(TOKEN).contains("<redacted>");
+  }
+
+  @Test
+  void parse_appendsApiV4AndDefaultsTheSubfolderToTheHostName() {
+    DaemonConfig config =
+        parse(
+            "gitlabBase: https://git.example.com/\nproject: 42\ngitlabToken: x\n"
+                + "keys: keys.txt\npgpKeys: [a.asc, sub/b.asc]\nbranch: production\n"
+                + "stateDir: state\npollInterval: 90s\nlisten: '[::1]:9000'\n"
+                + "triggerToken: 0123456789abcdef0123\n");
+
+    assertThat(config.gitlab().apiBase()).isEqualTo("https://git.example.com/api/v4");
+    assertThat(config.subfolder()).isEqualTo("host-7");
+    assertThat(config.keys()).contains(Path.of("/etc/stow/keys.txt"));
+    assertThat(config.pgpKeys())
+        .containsExactly(Path.of("/etc/stow/a.asc"), Path.of("/etc/stow/sub/b.asc"));
+    assertThat(config.gitlab().branch()).contains("production");
+    assertThat(config.stateDir()).contains(Path.of("/etc/stow/state"));
+    assertThat(config.pollInterval()).isEqualTo(Duration.ofSeconds(90));
+    assertThat(config.listen().host()).isEqualTo("::1");
+    assertThat(config.listen().isLoopback()).isTrue();
+    assertThat(config.tls()).isFalse();
+    assertThat(config.triggerToken().orElseThrow().matches("0123456789abcdef0123")).isTrue();
+  }
+
+  @Test
+  void parse_reportsEveryProblemWithItsPositionAndNeverTheToken() {
+    DescriptorException e =
+        failure(
+            "gitlabBase: ftp://x\nproject: team/deploy\ngitlabTokne: "
+                + TOKEN
+                + "\nlisten: nowhere\ntlsCrt: c.pem\npollInterval: 1s\ntriggerToken: short\n");
+
+    assertThat(e.problems())
+        .extracting(Problem::toString)
+        .anySatisfy(p -> assertThat(p).contains(":1:").contains("gitlabBase"))
+        .anySatisfy(p -> assertThat(p).contains(":3:1").contains("did you mean 'gitlabToken'"))
+        .anySatisfy(p -> assertThat(p).contains("gitlabToken: is required"))
+        .anySatisfy(p -> assertThat(p).contains(":4:").contains("listen"))
+        .anySatisfy(p -> assertThat(p).contains("tlsCrt and tlsKey go together"))
+        .anySatisfy(p -> assertThat(p).contains("pollInterval").contains("at least 10s"))
+        .anySatisfy(p -> assertThat(p).contains("triggerToken").contains("16 characters"));
+    assertThat(e.getMessage()).doesNotContain(TOKEN).doesNotContain("short");
+  }
+
+  @Test
+  void parse_refusesATokenWrittenAsAListWithoutQuotingIt() {
+    DescriptorException e =
+        failure("gitlabBase: https://g/api/v4\nproject: p\ngitlabToken: [" + TOKEN + "]\n");
+    assertThat(e.getMessage()).contains("gitlabToken").doesNotContain(TOKEN);
+  }
+
+  @Test
+  void parse_refusesNonYamlWithoutEchoingIt() {
+    DescriptorException e = failure("gitlabToken: " + TOKEN + "\n  : [unbalanced\n");
+    assertThat(e.getMessage()).doesNotContain(TOKEN);
+  }
+}
