@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -56,6 +57,15 @@ public final class ExternalSopsDecryptor implements SecretDecryptor {
   @Override
   public byte[] decrypt(Path file) throws IOException {
     return decrypt(file, OutputType.NATIVE);
+  }
+
+  /** Detects natively (without parsing files that cannot be SOPS files), then runs sops. */
+  @Override
+  public Optional<byte[]> decryptIfSops(Path file, OutputType outputType) throws IOException {
+    if (!detector.isSopsFile(file)) {
+      return Optional.empty();
+    }
+    return Optional.of(decrypt(file, outputType));
   }
 
   /** Runs sops; {@link OutputType#JSON} adds {@code --output-type json}. */

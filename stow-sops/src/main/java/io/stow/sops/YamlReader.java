@@ -1,5 +1,7 @@
 package io.stow.sops;
 
+import java.io.Reader;
+import java.io.StringReader;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -60,14 +62,23 @@ final class YamlReader {
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1);
     }
+    return read(new StringReader(text), text.length(), limits);
+  }
+
+  /** Parses every document of {@code source}, which holds {@code length} characters. */
+  static List<Node.MapNode> read(Reader source, int length, SopsLimits limits) {
     LoadSettings settings =
         LoadSettings.builder()
             .setParseComments(true)
             .setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxFileBytes()))
+            // snakeyaml's StreamReader copies its unread window on every refill, so a scalar
+            // longer than the buffer (a megabyte-sized encrypted value) made parsing quadratic;
+            // a buffer holding the whole text fills the window once
+            .setBufferSize(Math.max(1024, length + 1))
             .build();
     try {
       return new YamlReader(limits)
-          .documents(new ParserImpl(settings, new StreamReader(settings, text)));
+          .documents(new ParserImpl(settings, new StreamReader(settings, source)));
     } catch (MarkedYamlEngineException e) {
       throw new StoreException(
           "YAML syntax error" + where(e.getProblemMark()) + ": " + e.getProblem());
