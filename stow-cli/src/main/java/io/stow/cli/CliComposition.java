@@ -6,6 +6,7 @@ import io.stow.engine.EngineEvents;
 import io.stow.engine.ReconcileContext;
 import io.stow.engine.Reconciler;
 import io.stow.sops.SecretDecryptor;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,11 @@ class CliComposition {
 
   protected DockerHost createDocker() {
     return DockerJavaHost.fromEnvironment();
+  }
+
+  /** Whether this process may read the file; tests override it, as root reads everything. */
+  boolean isReadable(Path file) {
+    return Files.isReadable(file);
   }
 
   /** The process environment (SOPS key variables, DOCKER_HOST). */
