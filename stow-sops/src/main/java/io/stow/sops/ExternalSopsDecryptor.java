@@ -158,6 +158,9 @@ public final class ExternalSopsDecryptor implements SecretDecryptor {
     if (text.isEmpty()) {
       return "";
     }
+    // Go's YAML and JSON errors quote the offending value in backticks: it may be a secret;
+    // an unpaired backtick hides the rest of the line
+    text = text.replaceAll("`[^`]*`", "<value hidden>").replaceAll("`[^\n]*", "<value hidden>");
     if (text.length() > MAX_STDERR_CHARS) {
       text = "..." + text.substring(text.length() - MAX_STDERR_CHARS);
     }

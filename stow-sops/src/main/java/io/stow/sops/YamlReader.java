@@ -81,10 +81,12 @@ final class YamlReader {
           .documents(new ParserImpl(settings, new StreamReader(settings, source)));
     } catch (MarkedYamlEngineException e) {
       throw new StoreException(
-          "YAML syntax error" + where(e.getProblemMark()) + ": " + e.getProblem());
+          "YAML syntax error"
+              + where(e.getProblemMark())
+              + ": "
+              + YamlProblem.describe(e.getProblem()));
     } catch (YamlEngineException e) {
-      // messages of unmarked engine errors name limits, never content
-      throw new StoreException("YAML error: " + e.getMessage());
+      throw new StoreException("YAML error: " + YamlProblem.describe(e.getMessage()));
     }
   }
 
@@ -174,7 +176,8 @@ final class YamlReader {
         String name = ((AliasEvent) event).getAlias().getValue();
         value = anchors.get(name);
         if (value == null) {
-          throw new StoreException("unknown YAML alias *" + name + where(event.getStartMark()));
+          // an alias name is text of the file: the position says which one
+          throw new StoreException("unknown YAML alias" + where(event.getStartMark()));
         }
         break;
       case MappingEnd:
