@@ -13,6 +13,7 @@ import io.stow.model.config.DaemonConfig;
 import io.stow.model.config.HostName;
 import io.stow.model.parse.DaemonConfigParser;
 import io.stow.sops.SecretDecryptor;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,11 @@ class CliComposition {
 
   protected DockerHost createDocker() {
     return DockerJavaHost.fromEnvironment();
+  }
+
+  /** Whether this process may read the file; tests override it, as root reads everything. */
+  boolean isReadable(Path file) {
+    return Files.isReadable(file);
   }
 
   /** The process environment (SOPS key variables, DOCKER_HOST). */

@@ -1,14 +1,13 @@
 package io.stow.cli;
 
+import io.stow.engine.fs.PrivateFiles;
 import io.stow.sops.OutputType;
 import io.stow.sops.SecretDecryptor;
 import io.stow.sops.SopsException;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import joptsimple.OptionParser;
 import joptsimple.OptionSet;
 import joptsimple.OptionSpec;
@@ -53,7 +52,9 @@ final class DecryptCommand implements Command {
             .describedAs("json");
     output =
         parser
-            .accepts("output", "write the plaintext to F (mode 0600) instead of stdout")
+            .accepts(
+                "output",
+                "write the plaintext to F (mode 0600, replaced atomically) instead of stdout")
             .withRequiredArg()
             .describedAs("F");
   }
@@ -68,16 +69,20 @@ final class DecryptCommand implements Command {
       }
       type = OutputType.JSON;
     }
-    if (!Files.isRegularFile(file)) {
-      throw new NoSuchFileException(file.toString());
+    Path target = options.has(output) ? Path.of(options.valueOf(output)) : null;
+    if (target != null && Files.isDirectory(target)) {
+      throw new UsageException("--output " + target + " is a directory; give a file name");
     }
     SecretDecryptor decryptor = keys.decryptor(options, composition.environment());
-    if (!decryptor.isSopsFile(file)) {
-      throw new SopsException(file, "is not a SOPS file: it has no sops metadata block");
-    }
-    byte[] plaintext = decryptor.decrypt(file, type);
-    if (options.has(output)) {
-      write(Path.of(options.valueOf(output)), plaintext);
+    checkReadable(file);
+    byte[] plaintext =
+        decryptor
+            .decryptIfSops(file, type)
+            .orElseThrow(
+                () -> new SopsException(file, "is not a SOPS file: it has no sops metadata block"));
+    if (target != null) {
+      // a temporary 0600 file beside the target, then an atomic move: never a partial file
+      PrivateFiles.writeAtomically(target, plaintext);
     } else {
       console.out().write(plaintext);
       console.out().flush();
@@ -85,12 +90,15 @@ final class DecryptCommand implements Command {
     return StowCli.OK;
   }
 
-  private static void write(Path target, byte[] plaintext) throws IOException {
-    Files.deleteIfExists(target);
-    Files.createFile(
-        target, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    try (OutputStream out = Files.newOutputStream(target)) {
-      out.write(plaintext);
+  private void checkReadable(Path file) throws IOException {
+    if (!Files.exists(file)) {
+      throw new NoSuchFileException(file.toString());
+    }
+    if (Files.isDirectory(file)) {
+      throw new SopsException(file, "is a directory; stow decrypt takes one SOPS file");
+    }
+    if (!composition.isReadable(file)) {
+      throw new SopsException(file, "permission denied: " + FileOwnership.describe(file));
     }
   }
 }

@@ -35,6 +35,19 @@ final class ErrorReporter {
     }
   }
 
+  /** A JVM error (out of memory, stack overflow): one line, the trace only when asked for. */
+  void reportError(Error e, boolean stacktrace) {
+    String message = e.getMessage();
+    String what =
+        e.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
+    if (stacktrace) {
+      err.println("error: " + what);
+      e.printStackTrace(err);
+    } else {
+      err.println("error: " + what + " (run with --stacktrace for details)");
+    }
+  }
+
   /** Failures whose message already says what and where; a stack trace would add nothing. */
   private static boolean explained(Exception e) {
     return e instanceof DescriptorException

@@ -44,8 +44,19 @@ final class KeyOptions {
     return options.has(ageKeyFile) || options.has(pgpKeyFile) || options.has(sopsBinary);
   }
 
-  /** The native decryptor, or the external {@code sops} when {@code --sops-binary} is given. */
+  /**
+   * The native decryptor, or the external {@code sops} when {@code --sops-binary} is given.
+   *
+   * @throws UsageException for {@code --pgp-key-file} with {@code --sops-binary}: sops would ignore
+   *     the key file
+   */
   SecretDecryptor decryptor(OptionSet options, Map<String, String> environment) {
+    if (options.has(sopsBinary) && options.has(pgpKeyFile)) {
+      throw new UsageException(
+          "--pgp-key-file cannot be used with --sops-binary: sops reads PGP keys only from the"
+              + " GnuPG keyring, so import the key there (gpg --import; GNUPGHOME selects the"
+              + " keyring), or leave out --sops-binary to decrypt natively");
+    }
     SopsKeys keys = keys(options, environment);
     return options.has(sopsBinary)
         ? new ExternalSopsDecryptor(Path.of(options.valueOf(sopsBinary)), keys)

@@ -77,6 +77,10 @@ final class StowCli {
     } catch (Exception e) {
       errors.report(e, stacktrace);
       return FAILED;
+    } catch (Error e) {
+      // out of memory, stack overflow: still one line for a person, not a raw trace
+      errors.reportError(e, stacktrace);
+      return FAILED;
     }
   }
 

@@ -1,5 +1,6 @@
 package io.stow.engine;
 
+import io.stow.sops.OutputType;
 import io.stow.sops.SecretDecryptor;
 import io.stow.sops.SopsException;
 import java.io.IOException;
@@ -9,11 +10,13 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Treats files holding a {@code sops_mac=} line as SOPS files and "decrypts" them to plaintext
- * registered by file name; files registered as failing throw like a MAC mismatch.
+ * registered by file name; files registered as failing throw like a MAC mismatch. Only {@link
+ * #decryptIfSops} works, so a test fails when the engine reads a file twice.
  */
 public final class FakeSecretDecryptor implements SecretDecryptor {
 
@@ -36,13 +39,22 @@ public final class FakeSecretDecryptor implements SecretDecryptor {
     return this;
   }
 
+  /** The engine must ask once per file; asking twice means reading and parsing twice. */
   @Override
-  public boolean isSopsFile(Path file) throws IOException {
-    return Files.readString(file).contains("sops_mac=");
+  public boolean isSopsFile(Path file) {
+    throw new AssertionError("the engine must decrypt with decryptIfSops, one call per file");
   }
 
   @Override
   public byte[] decrypt(Path file) {
+    throw new AssertionError("the engine must decrypt with decryptIfSops, one call per file");
+  }
+
+  @Override
+  public Optional<byte[]> decryptIfSops(Path file, OutputType outputType) throws IOException {
+    if (!Files.readString(file).contains("sops_mac=")) {
+      return Optional.empty();
+    }
     String name = file.getFileName().toString();
     if (failing.contains(name)) {
       throw new SopsException(file, "MAC mismatch: the file was modified or the key is wrong");
@@ -51,6 +63,6 @@ public final class FakeSecretDecryptor implements SecretDecryptor {
     if (content == null) {
       throw new SopsException(file, "no key can decrypt this file");
     }
-    return content.getBytes(StandardCharsets.UTF_8);
+    return Optional.of(content.getBytes(StandardCharsets.UTF_8));
   }
 }

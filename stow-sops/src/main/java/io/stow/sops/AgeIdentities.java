@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
@@ -23,7 +22,7 @@ import java.util.Locale;
 final class AgeIdentities {
 
   private static final String X25519_PREFIX = "AGE-SECRET-KEY-1";
-  private static final int MAX_KEY_FILE_BYTES = 1024 * 1024;
+  static final int MAX_KEY_FILE_BYTES = 1024 * 1024;
 
   private final List<RecipientStanzaReader> readers;
   private final List<String> sources;
@@ -36,7 +35,11 @@ final class AgeIdentities {
     this.problems = List.copyOf(problems);
   }
 
-  /** Loads every identity; unreadable files and lines become {@link #problems()}, not errors. */
+  /**
+   * Loads every identity; unreadable files and lines become {@link #problems()}, not errors.
+   *
+   * @throws SopsException naming a key file that is not a regular file of at most 1 MiB
+   */
   static AgeIdentities load(SopsKeys keys) {
     List<RecipientStanzaReader> readers = new ArrayList<>();
     List<String> sources = new ArrayList<>();
@@ -44,11 +47,8 @@ final class AgeIdentities {
     for (Path file : keys.ageKeyFiles()) {
       sources.add(file.toString());
       try {
-        if (Files.size(file) > MAX_KEY_FILE_BYTES) {
-          problems.add("age key file " + file + " is larger than 1 MiB");
-          continue;
-        }
-        parse(Files.readString(file, StandardCharsets.UTF_8), file.toString(), readers, problems);
+        byte[] content = BoundedFiles.readWhole(file, MAX_KEY_FILE_BYTES, "age key file");
+        parse(new String(content, StandardCharsets.UTF_8), file.toString(), readers, problems);
       } catch (IOException e) {
         problems.add(
             "cannot read age key file " + file + " (" + e.getClass().getSimpleName() + ")");

@@ -12,6 +12,11 @@ final class BinaryStore implements Store {
   static final String DATA_KEY = "data";
 
   @Override
+  public boolean hasMetadataBlock(byte[] content) {
+    return JsonReader.hasMetadataBlock(content);
+  }
+
+  @Override
   public List<Node.MapNode> parse(byte[] content, SopsLimits limits) {
     return List.of(JsonReader.read(content, limits));
   }

@@ -15,6 +15,17 @@ final class DotenvStore implements Store {
   private static final String PREFIX = "sops_";
 
   @Override
+  public boolean hasMetadataBlock(byte[] content) {
+    Lines lines = new Lines(content);
+    while (lines.advance()) {
+      if (lines.startsWith(PREFIX + "mac=") || lines.startsWith(PREFIX + "version=")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
   public List<Node.MapNode> parse(byte[] content, SopsLimits limits) {
     String text = new String(content, StandardCharsets.UTF_8);
     List<Node.Entry> entries = new ArrayList<>();

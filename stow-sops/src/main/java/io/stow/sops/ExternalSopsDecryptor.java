@@ -4,13 +4,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
  * not support (AWS/GCP KMS, Azure Key Vault, Vault). Runs {@code <binary> --decrypt <file>}
  * directly (no shell) with the age keys in its environment ({@code SOPS_AGE_KEY_FILE} for the first
  * key file, {@code SOPS_AGE_KEY} for the rest), never on its command line; PGP keys come from the
- * GnuPG keyring the process environment points at. Detection ({@link #isSopsFile}) is native.
+ * GnuPG keyring the process environment points at, and PGP key files are refused (see {@link
+ * #PGP_KEY_FILES_REFUSED}). Detection ({@link #isSopsFile}) is native.
  *
  * <p>Failures carry the exit status and the tail of sops' error output; standard output, which may
  * hold decrypted values, never appears in a message.
@@ -27,6 +28,15 @@ public final class ExternalSopsDecryptor implements SecretDecryptor {
 
   /** How long one sops run may take unless configured otherwise. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+
+  /**
+   * Why PGP key files and an external sops do not go together: sops takes PGP keys from the GnuPG
+   * keyring ({@code GNUPGHOME}), never from a file, so a key file would be silently ignored.
+   */
+  public static final String PGP_KEY_FILES_REFUSED =
+      "PGP key files cannot be used with an external sops binary, which reads PGP keys only from"
+          + " the GnuPG keyring: import the key there (gpg --import) and point GNUPGHOME at it, or"
+          + " decrypt natively without the sops binary";
 
   private static final int MAX_STDERR_CHARS = 2000;
 
@@ -40,9 +50,16 @@ public final class ExternalSopsDecryptor implements SecretDecryptor {
     this(binary, keys, DEFAULT_TIMEOUT, SopsLimits.DEFAULT);
   }
 
+  /**
+   * @throws IllegalArgumentException when {@code keys} holds PGP key files: sops reads PGP keys
+   *     from the GnuPG keyring only, so they would be ignored
+   */
   public ExternalSopsDecryptor(Path binary, SopsKeys keys, Duration timeout, SopsLimits limits) {
     this.binary = Objects.requireNonNull(binary, "binary");
     this.keys = Objects.requireNonNull(keys, "keys");
+    if (!keys.pgpKeyFiles().isEmpty()) {
+      throw new IllegalArgumentException(PGP_KEY_FILES_REFUSED + " (" + keys.pgpKeyFiles() + ")");
+    }
     this.timeout = Objects.requireNonNull(timeout, "timeout");
     this.limits = Objects.requireNonNull(limits, "limits");
     this.detector = new SopsDecryptor(SopsKeys.none(), limits);
@@ -58,9 +75,19 @@ public final class ExternalSopsDecryptor implements SecretDecryptor {
     return decrypt(file, OutputType.NATIVE);
   }
 
+  /** Detects natively (without parsing files that cannot be SOPS files), then runs sops. */
+  @Override
+  public Optional<byte[]> decryptIfSops(Path file, OutputType outputType) throws IOException {
+    if (!detector.isSopsFile(file)) {
+      return Optional.empty();
+    }
+    return Optional.of(decrypt(file, outputType));
+  }
+
   /** Runs sops; {@link OutputType#JSON} adds {@code --output-type json}. */
   @Override
   public byte[] decrypt(Path file, OutputType outputType) throws IOException {
+    BoundedFiles.requireRegular(file, "a SOPS file");
     List<String> command = new ArrayList<>(List.of(binary.toString(), "--decrypt"));
     if (outputType == OutputType.JSON) {
       command.addAll(List.of("--output-type", "json"));
@@ -112,9 +139,13 @@ public final class ExternalSopsDecryptor implements SecretDecryptor {
     for (int i = 0; i < keys.ageKeyFiles().size(); i++) {
       Path keyFile = keys.ageKeyFiles().get(i);
       if (i == 0) {
+        // sops reads this one itself: hand it only a file it can read to the end
+        BoundedFiles.requireRegular(keyFile, "an age key file");
         env.put(SopsKeys.SOPS_AGE_KEY_FILE, keyFile.toAbsolutePath().toString());
       } else {
-        inline.add(Files.readString(keyFile, StandardCharsets.UTF_8));
+        byte[] content =
+            BoundedFiles.readWhole(keyFile, AgeIdentities.MAX_KEY_FILE_BYTES, "age key file");
+        inline.add(new String(content, StandardCharsets.UTF_8));
       }
     }
     if (!inline.isEmpty()) {
@@ -127,6 +158,9 @@ public final class ExternalSopsDecryptor implements SecretDecryptor {
     if (text.isEmpty()) {
       return "";
     }
+    // Go's YAML and JSON errors quote the offending value in backticks: it may be a secret;
+    // an unpaired backtick hides the rest of the line
+    text = text.replaceAll("`[^`]*`", "<value hidden>").replaceAll("`[^\n]*", "<value hidden>");
     if (text.length() > MAX_STDERR_CHARS) {
       text = "..." + text.substring(text.length() - MAX_STDERR_CHARS);
     }

@@ -54,40 +54,38 @@ final class FlatMetadata {
     }
   }
 
-  /** "a__list_0__map_b" becomes ["a", 0, "b"]. */
+  /** "a__list_0__map_b" becomes ["a", 0, "b"]; one pass over the key, whatever its length. */
   private static List<Object> split(String flatKey) {
     List<Object> segments = new ArrayList<>();
-    String rest = flatKey;
-    int cut = nextSeparator(rest);
-    segments.add(cut < 0 ? rest : rest.substring(0, cut));
-    rest = cut < 0 ? "" : rest.substring(cut);
-    while (!rest.isEmpty()) {
-      if (rest.startsWith(MAP)) {
-        rest = rest.substring(MAP.length());
-        cut = nextSeparator(rest);
-        segments.add(cut < 0 ? rest : rest.substring(0, cut));
-      } else {
-        rest = rest.substring(LIST.length());
-        cut = nextSeparator(rest);
-        String index = cut < 0 ? rest : rest.substring(0, cut);
+    int from = 0;
+    int nextMap = flatKey.indexOf(MAP);
+    int nextList = flatKey.indexOf(LIST);
+    boolean index = false;
+    while (true) {
+      // each separator is searched for again only once it has been passed
+      if (nextMap >= 0 && nextMap < from) {
+        nextMap = flatKey.indexOf(MAP, from);
+      }
+      if (nextList >= 0 && nextList < from) {
+        nextList = flatKey.indexOf(LIST, from);
+      }
+      int cut = nextMap < 0 ? nextList : nextList < 0 ? nextMap : Math.min(nextMap, nextList);
+      String segment = flatKey.substring(from, cut < 0 ? flatKey.length() : cut);
+      if (index) {
         try {
-          segments.add(Integer.parseInt(index));
+          segments.add(Integer.parseInt(segment));
         } catch (NumberFormatException e) {
           throw new StoreException("malformed flattened sops metadata key '" + flatKey + "'");
         }
+      } else {
+        segments.add(segment);
       }
-      rest = cut < 0 ? "" : rest.substring(cut);
+      if (cut < 0) {
+        return segments;
+      }
+      index = cut == nextList;
+      from = cut + (index ? LIST.length() : MAP.length());
     }
-    return segments;
-  }
-
-  private static int nextSeparator(String s) {
-    int map = s.indexOf(MAP);
-    int list = s.indexOf(LIST);
-    if (map < 0) {
-      return list;
-    }
-    return list < 0 ? map : Math.min(map, list);
   }
 
   private static Node toNode(Object value) {

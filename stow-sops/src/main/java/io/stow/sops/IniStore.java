@@ -15,6 +15,21 @@ final class IniStore implements Store {
 
   static final String DEFAULT_SECTION = "DEFAULT";
 
+  /** A {@code [sops]} section with a {@code mac} or {@code version} key. */
+  @Override
+  public boolean hasMetadataBlock(byte[] content) {
+    Lines lines = new Lines(content);
+    boolean inSection = false;
+    while (lines.advance()) {
+      if (lines.strippedStartsWith("[")) {
+        inSection = lines.strippedEquals("[" + SopsFormat.METADATA_KEY + "]");
+      } else if (inSection && (lines.isKey("mac", "=:") || lines.isKey("version", "=:"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   @Override
   public List<Node.MapNode> parse(byte[] content, SopsLimits limits) {
     return List.of(IniReader.read(new String(content, StandardCharsets.UTF_8)));
@@ -96,14 +111,20 @@ final class IniStore implements Store {
       int consumed = i;
       String value;
       if (rest.startsWith("\"\"\"")) {
-        StringBuilder multi = new StringBuilder(rest.substring(3));
-        while (multi.indexOf("\"\"\"") < 0) {
+        // look for the closing quotes in each new line only: rescanning the value so far made a
+        // value of many lines quadratic; quotes cannot span lines, so this finds the same place
+        StringBuilder multi = new StringBuilder();
+        String part = rest.substring(3);
+        int close = part.indexOf("\"\"\"");
+        while (close < 0) {
+          multi.append(part).append('\n');
           if (++consumed >= lines.length) {
             throw new StoreException("line " + (i + 1) + ": unclosed \"\"\" value");
           }
-          multi.append('\n').append(lines[consumed]);
+          part = lines[consumed];
+          close = part.indexOf("\"\"\"");
         }
-        value = multi.substring(0, multi.indexOf("\"\"\""));
+        value = multi.append(part, 0, close).toString();
       } else if (quotedBy(rest, '"') || quotedBy(rest, '`')) {
         value = rest.substring(1, rest.indexOf(rest.charAt(0), 1));
       } else {

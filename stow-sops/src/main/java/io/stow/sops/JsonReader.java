@@ -50,6 +50,36 @@ final class JsonReader {
     }
   }
 
+  /**
+   * Whether the top-level object has a {@code sops} object with a {@code mac} or {@code version}
+   * field, found by streaming tokens: values elsewhere are skipped, never decoded.
+   */
+  static boolean hasMetadataBlock(byte[] content) {
+    try (JsonParser parser = new JsonFactory().createParser(content)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        return false;
+      }
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        boolean sops = SopsFormat.METADATA_KEY.equals(parser.currentName());
+        if (parser.nextToken() == JsonToken.START_OBJECT && sops) {
+          while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            if (name.equals("mac") || name.equals("version")) {
+              return true;
+            }
+            parser.nextToken();
+            parser.skipChildren();
+          }
+          return false;
+        }
+        parser.skipChildren();
+      }
+      return false;
+    } catch (IOException e) {
+      return false; // malformed: not recognisably SOPS; a file with encrypted values is parsed
+    }
+  }
+
   private static Node.MapNode object(JsonParser parser) throws IOException {
     List<Node.Entry> entries = new ArrayList<>();
     while (parser.nextToken() == JsonToken.FIELD_NAME) {

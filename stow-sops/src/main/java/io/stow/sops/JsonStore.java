@@ -6,6 +6,11 @@ import java.util.List;
 final class JsonStore implements Store {
 
   @Override
+  public boolean hasMetadataBlock(byte[] content) {
+    return JsonReader.hasMetadataBlock(content);
+  }
+
+  @Override
   public List<Node.MapNode> parse(byte[] content, SopsLimits limits) {
     return List.of(JsonReader.read(content, limits));
   }

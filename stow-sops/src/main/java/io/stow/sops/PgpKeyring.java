@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -49,7 +48,11 @@ final class PgpKeyring {
     this.problems = List.copyOf(problems);
   }
 
-  /** Loads every secret key and subkey; unreadable files become {@link #problems()}. */
+  /**
+   * Loads every secret key and subkey; unreadable files become {@link #problems()}.
+   *
+   * @throws SopsException naming a key file that is not a regular file of at most 4 MiB
+   */
   static PgpKeyring load(List<Path> files) {
     Map<Long, PGPSecretKey> keys = new LinkedHashMap<>();
     List<String> sources = new ArrayList<>();
@@ -57,15 +60,14 @@ final class PgpKeyring {
     for (Path file : files) {
       sources.add(file.toString());
       try {
-        if (Files.size(file) > MAX_KEY_FILE_BYTES) {
-          problems.add("PGP key file " + file + " is larger than 4 MiB");
-          continue;
-        }
+        byte[] content = BoundedFiles.readWhole(file, MAX_KEY_FILE_BYTES, "armored PGP key file");
         int before = keys.size();
-        read(Files.readAllBytes(file), keys);
+        read(content, keys);
         if (keys.size() == before) {
           problems.add("PGP key file " + file + " holds no secret key");
         }
+      } catch (SopsException e) {
+        throw e; // not a regular file, or too large: a configuration error, not a problem
       } catch (IOException | PGPException | RuntimeException e) {
         problems.add(
             "cannot read PGP key file " + file + " (" + e.getClass().getSimpleName() + ")");

@@ -2,6 +2,7 @@ package io.stow.sops;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Decrypts SOPS files. The engine depends on this interface only; {@code SopsDecryptor} is the
@@ -34,5 +35,25 @@ public interface SecretDecryptor {
       return decrypt(file);
     }
     throw new UnsupportedOperationException(getClass().getSimpleName() + " prints no JSON");
+  }
+
+  /**
+   * Decrypts the file when it is a SOPS file, in one call: the file is read once and, by the
+   * implementations in this package, parsed at most once. Empty for a file that is not a SOPS file
+   * (see {@link #isSopsFile}). Same as {@code decryptIfSops(file, OutputType.NATIVE)}.
+   *
+   * @throws SopsException when the file is a SOPS file that cannot be decrypted, or holds encrypted
+   *     values but is malformed
+   */
+  default Optional<byte[]> decryptIfSops(Path file) throws IOException {
+    return decryptIfSops(file, OutputType.NATIVE);
+  }
+
+  /**
+   * {@link #decryptIfSops(Path)} in the given output form. This default asks {@link #isSopsFile}
+   * and then {@link #decrypt(Path, OutputType)}; implementations override it to read once.
+   */
+  default Optional<byte[]> decryptIfSops(Path file, OutputType outputType) throws IOException {
+    return isSopsFile(file) ? Optional.of(decrypt(file, outputType)) : Optional.empty();
   }
 }

@@ -10,6 +10,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Native SOPS decryption: every store (YAML, JSON, dotenv, INI, binary), age X25519 and PGP keys,
@@ -23,6 +26,7 @@ public final class SopsDecryptor implements SecretDecryptor {
 
   private final SopsKeys keys;
   private final SopsLimits limits;
+  private final Function<SopsFormat, Store> stores;
   private volatile DataKeyResolver resolver;
 
   /** A decryptor using these keys and the default limits. */
@@ -31,17 +35,24 @@ public final class SopsDecryptor implements SecretDecryptor {
   }
 
   public SopsDecryptor(SopsKeys keys, SopsLimits limits) {
+    this(keys, limits, SopsFormat::store);
+  }
+
+  /** With the stores given per format, so tests can watch what is parsed. */
+  SopsDecryptor(SopsKeys keys, SopsLimits limits, Function<SopsFormat, Store> stores) {
     this.keys = Objects.requireNonNull(keys, "keys");
     this.limits = Objects.requireNonNull(limits, "limits");
+    this.stores = Objects.requireNonNull(stores, "stores");
   }
 
   /**
    * {@inheritDoc}
    *
-   * <p>A file that cannot be parsed in its format is not a SOPS file unless it holds an encrypted
-   * value ({@code ENC[AES256_GCM,...}), in which case this throws rather than let it pass as plain;
-   * a file above the size limit counts as SOPS when it holds such a value, so that {@link #decrypt}
-   * reports the limit.
+   * <p>Only a file whose lines or tokens show a sops block with a {@code mac} or {@code version},
+   * or that holds an encrypted value ({@code ENC[AES256_GCM,...}), is parsed; other files are plain
+   * without a parse. A file that holds such a value but cannot be parsed in its format throws
+   * rather than pass as plain; a file above the size limit counts as SOPS when it holds such a
+   * value, so that {@link #decrypt} reports the limit.
    */
   @Override
   public boolean isSopsFile(Path file) throws IOException {
@@ -49,24 +60,34 @@ public final class SopsDecryptor implements SecretDecryptor {
     if (content == null) {
       return BoundedFiles.containsEncryptedValue(file);
     }
-    SopsFormat format = SopsFormat.of(file);
-    if (format == SopsFormat.BINARY && !startsLikeJsonObject(content)) {
-      return false;
-    }
-    try {
-      Store store = format.store();
-      return MetadataParser.isMetadata(store.metadata(store.parse(content, limits)));
-    } catch (StoreException e) {
-      if (BoundedFiles.containsEncryptedValue(content)) {
-        throw new SopsException(
-            file,
-            "holds sops-encrypted values but is not valid "
-                + describe(format)
-                + ": "
-                + e.getMessage());
+    return guarded(file, () -> sopsDocuments(content, SopsFormat.of(file)) != null);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Reads the file once and parses it at most once: files that cannot be SOPS files (see {@link
+   * #isSopsFile}) are not parsed at all.
+   */
+  @Override
+  public Optional<byte[]> decryptIfSops(Path file, OutputType outputType) throws IOException {
+    Objects.requireNonNull(outputType, "outputType");
+    byte[] content = BoundedFiles.readAtMost(file, limits.maxFileBytes());
+    if (content == null) {
+      if (BoundedFiles.containsEncryptedValue(file)) {
+        throw tooLarge(file);
       }
-      return false;
+      return Optional.empty();
     }
+    SopsFormat format = SopsFormat.of(file);
+    return guarded(
+        file,
+        () -> {
+          List<Node.MapNode> documents = sopsDocuments(content, format);
+          return documents == null
+              ? Optional.empty()
+              : Optional.of(decrypt(documents, format, outputType));
+        });
   }
 
   /** {@inheritDoc} Same as {@code decrypt(file, OutputType.NATIVE)}. */
@@ -92,29 +113,49 @@ public final class SopsDecryptor implements SecretDecryptor {
     Objects.requireNonNull(outputType, "outputType");
     byte[] content = BoundedFiles.readAtMost(file, limits.maxFileBytes());
     if (content == null) {
-      throw new SopsException(
-          file, "is larger than the " + limits.maxFileBytes() + "-byte limit for SOPS files");
+      throw tooLarge(file);
     }
     SopsFormat format = SopsFormat.of(file);
-    try {
-      return decrypt(content, format, outputType);
-    } catch (StoreException e) {
-      throw new SopsException(file, e.getMessage());
-    } catch (RuntimeException e) {
-      // library exceptions may carry key material: report only their kind
-      throw new SopsException(
-          file, "decryption failed unexpectedly (" + e.getClass().getSimpleName() + ")");
-    }
+    return guarded(file, () -> decrypt(parse(content, format), format, outputType));
   }
 
-  private byte[] decrypt(byte[] content, SopsFormat format, OutputType outputType) {
-    Store store = format.store();
+  /**
+   * The parsed documents when the content is a SOPS file, else null. Content without a sniffed
+   * metadata block and without an encrypted value is not parsed.
+   */
+  private List<Node.MapNode> sopsDocuments(byte[] content, SopsFormat format) {
+    if (format == SopsFormat.BINARY && !startsLikeJsonObject(content)) {
+      return null;
+    }
+    Store store = stores.apply(format);
+    boolean block = store.hasMetadataBlock(content);
+    if (!block && !BoundedFiles.containsEncryptedValue(content)) {
+      return null;
+    }
     List<Node.MapNode> documents;
     try {
       documents = store.parse(content, limits);
     } catch (StoreException e) {
+      throw new StoreException(
+          (block ? "has a sops metadata block" : "holds sops-encrypted values")
+              + " but is not valid "
+              + describe(format)
+              + ": "
+              + e.getMessage());
+    }
+    return MetadataParser.isMetadata(store.metadata(documents)) ? documents : null;
+  }
+
+  private List<Node.MapNode> parse(byte[] content, SopsFormat format) {
+    try {
+      return stores.apply(format).parse(content, limits);
+    } catch (StoreException e) {
       throw new StoreException("is not valid " + describe(format) + ": " + e.getMessage());
     }
+  }
+
+  private byte[] decrypt(List<Node.MapNode> documents, SopsFormat format, OutputType outputType) {
+    Store store = stores.apply(format);
     Node.MapNode sops = store.metadata(documents);
     if (!MetadataParser.isMetadata(sops)) {
       throw new StoreException("is not a SOPS file: it has no sops metadata block");
@@ -136,10 +177,30 @@ public final class SopsDecryptor implements SecretDecryptor {
       TreeDecryptor.Result result =
           TreeDecryptor.decrypt(store.withoutMetadata(documents), metadata.rules(), cipher);
       verifyMac(metadata, cipher, result.mac());
-      return output(format, outputType, result.documents());
+      return output(store, format, outputType, result.documents());
     } finally {
       Arrays.fill(dataKey, (byte) 0);
     }
+  }
+
+  /** Runs {@code work}, turning its failures into {@link SopsException}s naming the file. */
+  private static <T> T guarded(Path file, Supplier<T> work) {
+    try {
+      return work.get();
+    } catch (StoreException e) {
+      throw new SopsException(file, e.getMessage());
+    } catch (SopsException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // library exceptions may carry key material or content: report only their kind
+      throw new SopsException(
+          file, "decryption failed unexpectedly (" + e.getClass().getSimpleName() + ")");
+    }
+  }
+
+  private SopsException tooLarge(Path file) {
+    return new SopsException(
+        file, "is larger than the " + limits.maxFileBytes() + "-byte limit for SOPS files");
   }
 
   private static void verifyMac(Metadata metadata, ValueCipher cipher, String computed) {
@@ -167,9 +228,9 @@ public final class SopsDecryptor implements SecretDecryptor {
   }
 
   private static byte[] output(
-      SopsFormat format, OutputType outputType, List<Node.MapNode> documents) {
+      Store store, SopsFormat format, OutputType outputType, List<Node.MapNode> documents) {
     if (outputType == OutputType.NATIVE || format == SopsFormat.BINARY) {
-      return format.store().emit(documents);
+      return store.emit(documents);
     }
     // several YAML documents become one JSON array
     return JsonWriter.write(

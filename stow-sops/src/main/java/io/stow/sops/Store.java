@@ -8,6 +8,13 @@ import java.util.List;
  */
 interface Store {
 
+  /**
+   * Whether {@code content} looks like it holds a sops metadata block with a {@code mac} or {@code
+   * version}, judged from its lines or tokens without building a tree. Used only to skip parsing
+   * files that cannot be SOPS files; the parsed metadata has the last word.
+   */
+  boolean hasMetadataBlock(byte[] content);
+
   /** The documents of {@code content}; throws {@link StoreException} when it is malformed. */
   List<Node.MapNode> parse(byte[] content, SopsLimits limits);
 

@@ -95,7 +95,8 @@ final class ValueCipher {
           throw new StoreException("a value of type time is not an RFC 3339 timestamp");
         }
       default:
-        throw new StoreException("unknown value type '" + type + "'");
+        throw new StoreException(
+            "unknown value type (sops writes str, int, float, bool, bytes, time or comment)");
     }
   }
 

@@ -1,5 +1,7 @@
 package io.stow.sops;
 
+import java.io.Reader;
+import java.io.StringReader;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -60,20 +62,31 @@ final class YamlReader {
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1);
     }
+    return read(new StringReader(text), text.length(), limits);
+  }
+
+  /** Parses every document of {@code source}, which holds {@code length} characters. */
+  static List<Node.MapNode> read(Reader source, int length, SopsLimits limits) {
     LoadSettings settings =
         LoadSettings.builder()
             .setParseComments(true)
             .setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxFileBytes()))
+            // snakeyaml's StreamReader copies its unread window on every refill, so a scalar
+            // longer than the buffer (a megabyte-sized encrypted value) made parsing quadratic;
+            // a buffer holding the whole text fills the window once
+            .setBufferSize(Math.max(1024, length + 1))
             .build();
     try {
       return new YamlReader(limits)
-          .documents(new ParserImpl(settings, new StreamReader(settings, text)));
+          .documents(new ParserImpl(settings, new StreamReader(settings, source)));
     } catch (MarkedYamlEngineException e) {
       throw new StoreException(
-          "YAML syntax error" + where(e.getProblemMark()) + ": " + e.getProblem());
+          "YAML syntax error"
+              + where(e.getProblemMark())
+              + ": "
+              + YamlProblem.describe(e.getProblem()));
     } catch (YamlEngineException e) {
-      // messages of unmarked engine errors name limits, never content
-      throw new StoreException("YAML error: " + e.getMessage());
+      throw new StoreException("YAML error: " + YamlProblem.describe(e.getMessage()));
     }
   }
 
@@ -163,7 +176,8 @@ final class YamlReader {
         String name = ((AliasEvent) event).getAlias().getValue();
         value = anchors.get(name);
         if (value == null) {
-          throw new StoreException("unknown YAML alias *" + name + where(event.getStartMark()));
+          // an alias name is text of the file: the position says which one
+          throw new StoreException("unknown YAML alias" + where(event.getStartMark()));
         }
         break;
       case MappingEnd:

@@ -60,6 +60,9 @@ class FixtureGoldenTest {
     JsonNode expected = expected(relative).get("plaintext");
 
     assertThat(decryptor.isSopsFile(file)).isTrue();
+    // real sops output is recognised by the line or token scan alone, without a parse
+    assertThat(SopsFormat.of(file).store().hasMetadataBlock(Files.readAllBytes(file))).isTrue();
+    assertThat(decryptor.decryptIfSops(file)).hasValue(decryptor.decrypt(file));
     if (SopsFormat.of(file) == SopsFormat.BINARY) {
       assertThat(new String(decryptor.decrypt(file), StandardCharsets.UTF_8))
           .isEqualTo(expected.asText());

@@ -7,10 +7,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Prints (does not assert) decryption timings: a 1 MiB YAML file with 10,000 values, the per-file
- * cost over 100 small files, and spawning {@code /bin/true} 100 times as the floor any external
- * {@code sops} mode pays. Run with {@code ./mvnw -q -pl stow-sops -am -Pbenchmark verify
- * -DskipTests}.
+ * Prints (does not assert) decryption timings: a 1 MiB YAML file with 10,000 values, YAML files at
+ * the 16 MiB limit (one huge value; many values), the per-file cost over 100 small files, and
+ * spawning {@code /bin/true} 100 times as the floor any external {@code sops} mode pays. Run with
+ * {@code ./mvnw -q -pl stow-sops -am -Pbenchmark verify -DskipTests}.
  */
 public final class SopsBenchmark {
 
@@ -37,6 +37,11 @@ public final class SopsBenchmark {
       small.add(file);
     }
 
+    Path oneValue = dir.resolve("one-value.yaml");
+    Files.write(oneValue, atLimit(options, true));
+    Path manyValues = dir.resolve("many-values.yaml");
+    Files.write(manyValues, atLimit(options, false));
+
     double largeMs =
         median(
             () -> {
@@ -50,6 +55,16 @@ public final class SopsBenchmark {
                 decryptor.decrypt(file);
               }
             });
+    double oneValueMs =
+        median(
+            () -> {
+              new SopsDecryptor(keys).decryptIfSops(oneValue).orElseThrow();
+            });
+    double manyValuesMs =
+        median(
+            () -> {
+              new SopsDecryptor(keys).decryptIfSops(manyValues).orElseThrow();
+            });
     double spawnMs =
         median(
             () -> {
@@ -62,6 +77,12 @@ public final class SopsBenchmark {
         "large YAML: %,d bytes plaintext (%,d encrypted), 10,000 values: median %.1f ms%n",
         plaintext.length(), Files.size(large), largeMs);
     System.out.printf(
+        "YAML at the limit, one value: %,d bytes encrypted: median %.1f ms%n",
+        Files.size(oneValue), oneValueMs);
+    System.out.printf(
+        "YAML at the limit, many values: %,d bytes encrypted: median %.1f ms%n",
+        Files.size(manyValues), manyValuesMs);
+    System.out.printf(
         "100 small YAML files: median %.1f ms in total, %.2f ms per file%n",
         smallMs, smallMs / 100);
     System.out.printf(
@@ -70,6 +91,31 @@ public final class SopsBenchmark {
     try (var files = Files.walk(dir)) {
       files.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());
     }
+  }
+
+  /**
+   * An encrypted YAML file just below the 16 MiB limit: one value of about 12 MB, or values of 100
+   * characters each.
+   */
+  private static byte[] atLimit(SopsTestEncryptor.Options options, boolean oneValue) {
+    long limit = SopsLimits.DEFAULT.maxFileBytes();
+    int size = (int) (limit * 3 / 4 - 64 * 1024);
+    byte[] encrypted;
+    do {
+      String plaintext;
+      if (oneValue) {
+        plaintext = "blob: " + "b".repeat(size) + "\n";
+      } else {
+        StringBuilder yaml = new StringBuilder();
+        for (int i = 0; yaml.length() < size; i++) {
+          yaml.append("key").append(i).append(": ").append("v".repeat(100)).append('\n');
+        }
+        plaintext = yaml.toString();
+      }
+      encrypted = SopsTestEncryptor.encrypt(SopsFormat.YAML, plaintext, options);
+      size -= 256 * 1024;
+    } while (encrypted.length > limit);
+    return encrypted;
   }
 
   /** 1 MiB of plaintext YAML: 1,000 mappings of 10 values each, 10,000 values in all. */

@@ -3,7 +3,8 @@ package io.stow.engine.source;
 /**
  * Bounds on what an archive may expand to.
  *
- * @param maxTotalBytes the sum of all entry sizes
+ * @param maxTotalBytes the uncompressed archive: entry data, headers, padding and PAX or GNU
+ *     metadata alike, counted below the tar reader
  * @param maxEntries the number of files and directories
  * @param maxCompressionRatio uncompressed bytes per compressed byte, checked once the archive has
  *     expanded past {@code ratioGraceBytes}

@@ -1,7 +1,6 @@
 package io.stow.engine.source;
 
 import io.stow.engine.fs.PrivateFiles;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -23,11 +22,12 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
  * Extracts one folder of a GitLab repository archive ({@code .tar.gz}) safely.
  *
  * <p>Only regular files and directories are accepted. Symbolic and hard links, devices, FIFOs,
- * sparse files, absolute paths and {@code ..} components are refused; PAX and GNU metadata headers
- * are ignored. Every entry is checked before it is written, and everything is written into a
- * temporary sibling of the target that is deleted on any failure, so a refused archive leaves
- * nothing behind. Total size, entry count and compression ratio are bounded by {@link
- * ArchiveLimits}.
+ * sparse files, absolute paths, {@code ..} components and names with control characters are
+ * refused; PAX and GNU metadata headers are ignored once read, and read only within bounds (name
+ * length, PAX header size, headers per entry). Every entry is checked before it is written, and
+ * everything is written into a temporary sibling of the target that is deleted on any failure
+ * (errors included), so a refused archive leaves nothing behind. The uncompressed size, entry count
+ * and compression ratio are bounded by {@link ArchiveLimits}, counted below the tar reader.
  *
  * <p>GitLab puts every file below one top directory, {@code <project>-<sha>-<sha>[-<path>]/}, and
  * keeps the full repository path below it; that top directory is stripped and {@code subfolder}
@@ -65,13 +65,17 @@ public final class SafeTarGzExtractor {
     }
     Path temp = target.resolveSibling("." + target.getFileName() + ".extract-" + UUID.randomUUID());
     PrivateFiles.createDirectory(temp);
+    boolean moved = false;
     try {
       Extraction extraction = new Run(temp, wanted).extract(tarGz, subfolder);
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+      moved = true;
       return extraction;
-    } catch (IOException | RuntimeException e) {
-      PrivateFiles.deleteQuietly(temp);
-      throw e;
+    } finally {
+      if (!moved) {
+        // also on an Error: a half-written tree must not stay behind
+        PrivateFiles.deleteQuietly(temp);
+      }
     }
   }
 
@@ -80,8 +84,7 @@ public final class SafeTarGzExtractor {
     private final Path temp;
     private final List<String> wanted;
     private final byte[] buffer = new byte[BUFFER_SIZE];
-    private CountingInputStream compressed;
-    private CountingInputStream uncompressed;
+    private ExpansionGuard expansion;
     private String top;
     private boolean sawWanted;
     private int entries;
@@ -94,12 +97,13 @@ public final class SafeTarGzExtractor {
     }
 
     Extraction extract(InputStream tarGz, String subfolder) throws IOException {
-      compressed = new CountingInputStream(tarGz);
-      uncompressed = new CountingInputStream(new GzipCompressorInputStream(compressed));
-      try (TarArchiveInputStream tar = new TarArchiveInputStream(uncompressed)) {
+      expansion = ExpansionGuard.over(tarGz, GzipCompressorInputStream::new, limits);
+      try (TarArchiveInputStream tar = new BoundedTarInputStream(expansion)) {
         TarArchiveEntry entry;
         while ((entry = tar.getNextEntry()) != null) {
+          expansion.at(printable(entry.getName()));
           accept(tar, entry);
+          expansion.at("");
         }
       }
       if (top == null) {
@@ -118,12 +122,20 @@ public final class SafeTarGzExtractor {
 
     private void accept(TarArchiveInputStream tar, TarArchiveEntry entry) throws IOException {
       if (isMetadata(entry)) {
-        drain(tar, entry.getName());
+        drain(tar);
         return;
       }
       String name = entry.getName();
-      checkType(entry);
+      if (name.length() > BoundedTarInputStream.MAX_NAME_LENGTH) {
+        throw new UnsafeArchiveException(
+            printable(name.substring(0, 64)) + "...",
+            "has a name of "
+                + name.length()
+                + " characters; the limit is "
+                + BoundedTarInputStream.MAX_NAME_LENGTH);
+      }
       List<String> parts = components(name, name);
+      checkType(entry);
       if (parts.isEmpty()) {
         throw new UnsafeArchiveException(name, "has an empty path");
       }
@@ -141,11 +153,12 @@ public final class SafeTarGzExtractor {
       }
       List<String> rest = parts.subList(1, parts.size());
       long size = entry.isDirectory() ? 0 : entry.getSize();
-      if (size < 0 || size > limits.maxTotalBytes() - totalBytes) {
-        throw tooLarge();
+      if (size < 0 || size > limits.maxTotalBytes() - expansion.expanded()) {
+        throw new UnsafeArchiveException(
+            "", "the archive expands to more than " + limits.maxTotalBytes() + " bytes");
       }
       if (!startsWith(rest, wanted)) {
-        drain(tar, name);
+        drain(tar);
         return;
       }
       sawWanted = true;
@@ -179,7 +192,7 @@ public final class SafeTarGzExtractor {
       createParents(path);
       PrivateFiles.copyNew(InputStream.nullInputStream(), path);
       try (OutputStream out = Files.newOutputStream(path, StandardOpenOption.WRITE)) {
-        copy(tar, out, name);
+        copy(tar, out);
       }
       files++;
     }
@@ -211,39 +224,17 @@ public final class SafeTarGzExtractor {
       return path;
     }
 
-    private void drain(InputStream in, String name) throws IOException {
-      copy(in, OutputStream.nullOutputStream(), name);
+    private void drain(InputStream in) throws IOException {
+      copy(in, OutputStream.nullOutputStream());
     }
 
-    private void copy(InputStream in, OutputStream out, String name) throws IOException {
+    /** Copies one entry's data; {@link ExpansionGuard} below enforces the bounds. */
+    private void copy(InputStream in, OutputStream out) throws IOException {
       int read;
       while ((read = in.read(buffer)) > 0) {
         totalBytes += read;
-        if (totalBytes > limits.maxTotalBytes()) {
-          throw tooLarge();
-        }
-        checkRatio(name);
         out.write(buffer, 0, read);
       }
-    }
-
-    private void checkRatio(String name) {
-      long expanded = uncompressed.count();
-      if (expanded > limits.ratioGraceBytes()
-          && expanded > (long) limits.maxCompressionRatio() * Math.max(1, compressed.count())) {
-        throw new UnsafeArchiveException(
-            "",
-            "the archive expands more than "
-                + limits.maxCompressionRatio()
-                + " times (at "
-                + name
-                + "); it looks like a decompression bomb");
-      }
-    }
-
-    private UnsafeArchiveException tooLarge() {
-      return new UnsafeArchiveException(
-          "", "the archive expands to more than " + limits.maxTotalBytes() + " bytes");
     }
   }
 
@@ -281,6 +272,11 @@ public final class SafeTarGzExtractor {
 
   /** The path's components without empty and {@code .} parts; refuses absolute and {@code ..}. */
   private static List<String> components(String path, String entryName) {
+    if (path.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+      // a name like this could rewrite a terminal or a log line; it never comes from a real repo
+      throw new UnsafeArchiveException(
+          printable(entryName), "has a name with a control character (shown escaped)");
+    }
     if (path.startsWith("/")) {
       throw new UnsafeArchiveException(entryName, "has an absolute path");
     }
@@ -303,41 +299,18 @@ public final class SafeTarGzExtractor {
     return path.size() >= prefix.size() && path.subList(0, prefix.size()).equals(prefix);
   }
 
-  /** Counts the bytes read through it. */
-  private static final class CountingInputStream extends FilterInputStream {
-    private long count;
-
-    CountingInputStream(InputStream in) {
-      super(in);
-    }
-
-    long count() {
-      return count;
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = super.read();
-      if (b >= 0) {
-        count++;
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      int n = super.read(b, off, len);
-      if (n > 0) {
-        count += n;
-      }
-      return n;
-    }
-
-    @Override
-    public long skip(long n) throws IOException {
-      long skipped = super.skip(n);
-      count += skipped;
-      return skipped;
-    }
+  /** The name with control characters escaped as {@code \\xNN}, safe to print. */
+  static String printable(String name) {
+    StringBuilder out = new StringBuilder(name.length());
+    name.chars()
+        .forEach(
+            c -> {
+              if (c < 0x20 || c == 0x7f) {
+                out.append(String.format("\\x%02x", c));
+              } else {
+                out.append((char) c);
+              }
+            });
+    return out.toString();
   }
 }

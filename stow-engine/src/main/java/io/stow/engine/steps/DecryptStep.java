@@ -48,11 +48,12 @@ final class DecryptStep implements Step<Path, Set<String>> {
       }
       SecretDecryptor sops = decryptor.get();
       try {
-        if (!sops.isSopsFile(file)) {
+        // one call per file: it is read once, and parsed only when it can be a SOPS file
+        Optional<byte[]> plaintext = sops.decryptIfSops(file);
+        if (plaintext.isEmpty()) {
           continue;
         }
-        byte[] plaintext = sops.decrypt(file);
-        PrivateFiles.writeAtomically(file, plaintext);
+        PrivateFiles.writeAtomically(file, plaintext.get());
       } catch (SopsException e) {
         throw new StepFailure(
             "cannot decrypt " + relative + ": " + e.getMessage() + "; check the SOPS keys", e);

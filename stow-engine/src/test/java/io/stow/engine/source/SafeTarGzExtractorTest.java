@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -363,6 +364,180 @@ class SafeTarGzExtractorTest {
   void extract_rejectsASubfolderWithDotDot() {
     assertThatThrownBy(() -> extract(Tarball.gitlab().bytes(), "../host1"))
         .isInstanceOf(UnsafeArchiveException.class);
+  }
+
+  /** Runs the extractor over a lazily compressed archive; returns how many bytes it consumed. */
+  private long assertRefusedReading(LazyTarGz archive, ArchiveLimits limits, String message) {
+    long[] consumed = {0};
+    InputStream in =
+        new java.io.FilterInputStream(archive.open()) {
+          @Override
+          public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            consumed[0] += Math.max(0, n);
+            return n;
+          }
+        };
+    assertThatThrownBy(
+            () -> new SafeTarGzExtractor(limits).extract(in, "host1", tmp.resolve("out")))
+        .isInstanceOf(UnsafeArchiveException.class)
+        .hasMessageContaining(message);
+    try {
+      assertThat(leftovers()).isEmpty();
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+    return consumed[0];
+  }
+
+  @Test
+  void extract_refusesAHugePaxValueBeforeReadingIt() {
+    // one 600 MB path value: commons-compress would read it whole into memory
+    long valueLength = 600L * 1024 * 1024;
+    String path = " path=" + TOP + "/host1/";
+    long recordLength = 9 + path.length() + valueLength + 1; // 9 digits of length, then "\n"
+    String prefix = recordLength + path;
+    assertThat(String.valueOf(recordLength)).hasSize(9);
+    LazyTarGz archive =
+        new LazyTarGz()
+            .header("PaxHeaders/x", 'x', recordLength)
+            .text(prefix)
+            .repeat('a', valueLength)
+            .text("\n")
+            .pad()
+            .file(TOP + "/host1/x", "x")
+            .end();
+
+    long consumed =
+        assertRefusedReading(
+            archive, ArchiveLimits.DEFAULT, "PAX extended header of " + recordLength);
+
+    assertThat(consumed).isLessThan(256 * 1024);
+  }
+
+  @Test
+  void extract_refusesAHugeGnuLongNameBeforeReadingIt() {
+    LazyTarGz archive =
+        new LazyTarGz()
+            .header("././@LongLink", 'L', 600L * 1024 * 1024)
+            .text(TOP + "/host1/")
+            .repeat('n', 600L * 1024 * 1024 - TOP.length() - 7)
+            .pad()
+            .file(TOP + "/host1/x", "x")
+            .end();
+
+    long consumed = assertRefusedReading(archive, ArchiveLimits.DEFAULT, "GNU long name of");
+
+    assertThat(consumed).isLessThan(256 * 1024);
+  }
+
+  @Test
+  void extract_refusesANameLongerThanTheLimit() throws IOException {
+    String name = TOP + "/host1/" + ("d".repeat(200) + "/").repeat(25) + "f";
+    assertThat(name.length()).isGreaterThan(BoundedTarInputStream.MAX_NAME_LENGTH);
+
+    assertRefusedLeavingNothing(
+        Tarball.gitlab().file(name, "x").bytes(), "characters; the limit is 4096");
+  }
+
+  @Test
+  void extract_refusesThousandsOfConsecutivePaxHeaders() {
+    LazyTarGz archive = new LazyTarGz().header(TOP + "/", '5', 0);
+    for (int i = 0; i < 5_000; i++) {
+      archive.pax("comment", "x");
+    }
+    archive.file(TOP + "/host1/x", "x").end();
+
+    assertRefusedReading(archive, ArchiveLimits.DEFAULT, "PAX or GNU metadata headers");
+  }
+
+  @Test
+  void extract_countsPaxBytesAgainstTheSizeBound() {
+    // 40 KiB of PAX comment, under the PAX cap, before an entry that has no data of its own
+    LazyTarGz archive =
+        new LazyTarGz()
+            .header(TOP + "/", '5', 0)
+            .pax("comment", "c".repeat(40 * 1024))
+            .header(TOP + "/host1/", '5', 0)
+            .end();
+
+    assertRefusedReading(
+        archive, new ArchiveLimits(16 * 1024, 100, 100, 1 << 20), "more than 16384 bytes");
+  }
+
+  @Test
+  void extract_checksTheCompressionRatioWhileReadingHeaders() {
+    LazyTarGz archive =
+        new LazyTarGz()
+            .header(TOP + "/", '5', 0)
+            .pax("comment", "c".repeat(60 * 1024))
+            .header(TOP + "/host1/", '5', 0)
+            .end();
+
+    assertRefusedReading(
+        archive,
+        new ArchiveLimits(1 << 30, 100, 10, 0),
+        "while reading entry headers); it looks like a decompression bomb");
+  }
+
+  @Test
+  void extract_refusesPaxSparseFilesBeforeReadingTheirMap() {
+    // a PAX 1.0 sparse file keeps its map in the data, which commons-compress reads unbounded
+    LazyTarGz archive =
+        new LazyTarGz()
+            .header(TOP + "/", '5', 0)
+            .pax("GNU.sparse.major", "1")
+            .header(TOP + "/host1/sparse", '0', 400L * 1024 * 1024)
+            .text("99999999999\n")
+            .repeat('1', 400L * 1024 * 1024 - 12)
+            .end();
+
+    long consumed = assertRefusedReading(archive, ArchiveLimits.DEFAULT, "GNU sparse file");
+
+    assertThat(consumed).isLessThan(256 * 1024);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"\u001b[31mred", "two\nlines", "del\u007f", "tab\tbed", "nul\u0001"})
+  void extract_refusesNamesWithControlCharacters(String evil) throws IOException {
+    String name = TOP + "/host1/" + evil;
+
+    assertThatThrownBy(() -> extract(Tarball.gitlab().file(name, "x").bytes(), "host1"))
+        .isInstanceOf(UnsafeArchiveException.class)
+        .hasMessageContaining("control character")
+        .hasMessageContaining("\\x")
+        .satisfies(e -> assertThat(e.getMessage().chars()).noneMatch(c -> c < 0x20 || c == 0x7f));
+    assertThat(leftovers()).isEmpty();
+  }
+
+  @Test
+  void extract_removesItsTemporaryDirectoryWhenAnErrorIsThrown() throws IOException {
+    byte[] random = new byte[256 * 1024];
+    new java.util.Random(3).nextBytes(random);
+    byte[] archive =
+        new Tarball().dir(TOP).dir(TOP + "/host1").file(TOP + "/host1/big", random).bytes();
+    InputStream failing =
+        new java.io.FilterInputStream(new ByteArrayInputStream(archive)) {
+          private long served;
+
+          @Override
+          public int read(byte[] b, int off, int len) throws IOException {
+            if (served > 64 * 1024) {
+              throw new OutOfMemoryError("simulated");
+            }
+            int n = super.read(b, off, Math.min(len, 4096));
+            served += Math.max(0, n);
+            return n;
+          }
+        };
+
+    assertThatThrownBy(
+            () ->
+                new SafeTarGzExtractor(ArchiveLimits.DEFAULT)
+                    .extract(failing, "host1", tmp.resolve("out")))
+        .isInstanceOf(OutOfMemoryError.class)
+        .hasMessage("simulated");
+    assertThat(leftovers()).isEmpty();
   }
 
   @SuppressWarnings("unused")
