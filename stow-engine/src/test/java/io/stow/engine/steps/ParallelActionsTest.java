@@ -70,16 +70,23 @@ class ParallelActionsTest {
   @Test
   void run_reportsOutcomesInPlanOrderWhateverOrderTheyFinishIn() {
     List<ContainerOutcome> outcomes = new ArrayList<>();
-    new ParallelActions(4)
+    List<String> finished = Collections.synchronizedList(new ArrayList<>());
+    List<CountDownLatch> done = IntStream.range(0, 7).mapToObj(i -> new CountDownLatch(1)).toList();
+    done.get(6).countDown();
+    new ParallelActions(6)
         .run(
             deletes(6),
             action -> {
-              // later actions finish first
-              sleep(60 - 10L * Integer.parseInt(action.container().substring(1)));
+              // each action finishes only after the one behind it in the plan: c5 first, c0 last
+              int i = Integer.parseInt(action.container().substring(1));
+              await(done.get(i + 1));
+              finished.add(action.container());
+              done.get(i).countDown();
               return deleted(action);
             },
             outcomes::add);
 
+    assertThat(finished).containsExactly("c5", "c4", "c3", "c2", "c1", "c0");
     assertThat(outcomes)
         .extracting(ContainerOutcome::container)
         .containsExactly("c0", "c1", "c2", "c3", "c4", "c5");
@@ -89,6 +96,8 @@ class ParallelActionsTest {
   void run_attemptsEveryActionAndRethrowsTheFirstFailureInPlanOrder() {
     Set<String> attempted = Collections.newSetFromMap(new ConcurrentHashMap<>());
     List<ContainerOutcome> outcomes = new ArrayList<>();
+    List<String> failedInTime = Collections.synchronizedList(new ArrayList<>());
+    CountDownLatch c4Failed = new CountDownLatch(1);
 
     assertThatThrownBy(
             () ->
@@ -98,10 +107,13 @@ class ParallelActionsTest {
                         action -> {
                           attempted.add(action.container());
                           if (action.container().equals("c4")) {
+                            failedInTime.add("c4");
+                            c4Failed.countDown();
                             throw new IllegalStateException("c4 broke");
                           }
                           if (action.container().equals("c2")) {
-                            sleep(50); // fails after c4, but comes first in the plan
+                            await(c4Failed); // fails after c4, but comes first in the plan
+                            failedInTime.add("c2");
                             throw new IllegalStateException("c2 broke");
                           }
                           return deleted(action);
@@ -109,6 +121,7 @@ class ParallelActionsTest {
                         outcomes::add))
         .hasMessage("c2 broke");
 
+    assertThat(failedInTime).containsExactly("c4", "c2");
     assertThat(attempted).hasSize(6);
     assertThat(outcomes)
         .extracting(ContainerOutcome::container, ContainerOutcome::result)
@@ -136,9 +149,12 @@ class ParallelActionsTest {
     assertThat(threads).containsOnly(caller).hasSize(3);
   }
 
-  private static void sleep(long millis) {
+  /** Waits for another action; bounded, so a broken test fails instead of hanging. */
+  private static void await(CountDownLatch latch) {
     try {
-      Thread.sleep(millis);
+      if (!latch.await(30, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("the action this one waits for never finished");
+      }
     } catch (InterruptedException e) {
       throw new IllegalStateException(e);
     }
