@@ -4,12 +4,16 @@ import io.stow.docker.DockerHost;
 import io.stow.engine.EngineEvents;
 import io.stow.engine.ReconcileContext;
 import io.stow.engine.Reconciler;
+import io.stow.engine.source.ArchiveLimits;
 import io.stow.engine.source.GitLabSource;
 import io.stow.engine.source.SafeTarGzExtractor;
+import io.stow.engine.source.TrackedSource;
+import io.stow.engine.source.git.GitSource;
 import io.stow.gitlab.GitLabApi;
 import io.stow.gitlab.GitLabClient;
 import io.stow.gitlab.GitLabToken;
 import io.stow.model.config.DaemonConfig;
+import io.stow.model.config.DaemonConfig.GitLabSettings;
 import io.stow.sops.ExternalSopsDecryptor;
 import io.stow.sops.SecretDecryptor;
 import io.stow.sops.SopsDecryptor;
@@ -19,7 +23,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * The engine objects a daemon configuration describes: the GitLab client and source, the SOPS
+ * The engine objects a daemon configuration describes: the source (GitLab or Git), the SOPS
  * decryptor, the state root. Both front ends that read {@code daemon.yaml} ({@code stow reconcile
  * --config} and {@code stow daemon}) build them here, so they deploy the same thing the same way.
  * Getters are memoised; the client is made on first use.
@@ -29,7 +33,7 @@ public final class ConfiguredHost {
   private final DaemonConfig config;
   private final Consumer<String> notes;
   private GitLabApi gitlab;
-  private GitLabSource source;
+  private TrackedSource source;
 
   /**
    * @param notes where the GitLab client reports retries and waits (a log), never a secret
@@ -48,25 +52,43 @@ public final class ConfiguredHost {
     return config.stateDir().orElseGet(() -> Path.of(System.getProperty("user.home")));
   }
 
+  /**
+   * The GitLab client of a GitLab host.
+   *
+   * @throws IllegalStateException for a host whose source is a plain Git remote
+   */
   public synchronized GitLabApi gitlab() {
+    GitLabSettings settings =
+        config
+            .gitlab()
+            .orElseThrow(() -> new IllegalStateException("this host's source is not GitLab"));
     if (gitlab == null) {
       gitlab =
           GitLabClient.builder()
-              .baseUrl(config.gitlab().apiBase())
-              .project(config.gitlab().project())
-              .token(GitLabToken.accessToken(config.gitlab().token().reveal()))
+              .baseUrl(settings.apiBase())
+              .project(settings.project())
+              .token(GitLabToken.accessToken(settings.token().reveal()))
               .retryNotes(notes)
               .build();
     }
     return gitlab;
   }
 
-  /** The head of the tracked branch, the configured subfolder. */
-  public synchronized GitLabSource source() {
+  /** The head of the tracked branch, the configured subfolder: GitLab or a plain Git remote. */
+  public synchronized TrackedSource source() {
     if (source == null) {
-      source =
-          GitLabSource.tracking(
-              gitlab(), config.gitlab().branch(), config.subfolder(), new SafeTarGzExtractor());
+      if (config.git().isPresent()) {
+        source =
+            GitSource.tracking(
+                config.git().get(),
+                config.subfolder(),
+                stateRoot().resolve(".stow").resolve("git"),
+                ArchiveLimits.DEFAULT);
+      } else {
+        source =
+            GitLabSource.tracking(
+                gitlab(), config.branch(), config.subfolder(), new SafeTarGzExtractor());
+      }
     }
     return source;
   }

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * <p>{@link #atCommit} pins a commit for one purpose only: resolving what that commit would deploy
  * (its hashes) for status and badges.
  */
-public final class GitLabSource implements DesiredStateSource {
+public final class GitLabSource implements TrackedSource {
 
   private static final Pattern SHA = Pattern.compile("[0-9a-f]{40}|[0-9a-f]{64}");
 
@@ -53,7 +53,7 @@ public final class GitLabSource implements DesiredStateSource {
     return new GitLabSource(gitlab, branch, subfolder, extractor, Optional.empty());
   }
 
-  /** The same folder at one commit, for resolving its hashes; never for deploying. */
+  @Override
   public GitLabSource atCommit(String sha) {
     if (!SHA.matcher(sha).matches()) {
       throw new IllegalArgumentException("a commit is 40 or 64 lower-case hex characters");
@@ -61,12 +61,12 @@ public final class GitLabSource implements DesiredStateSource {
     return new GitLabSource(gitlab, branch, subfolder, extractor, Optional.of(sha));
   }
 
-  /** The branch this source tracks: the configured one or the project's default branch. */
+  @Override
   public String trackedBranch() {
     return branch.orElseGet(() -> call(() -> gitlab.project().defaultBranch()));
   }
 
-  /** The commit at the head of the tracked branch now. */
+  @Override
   public String head() {
     String name = trackedBranch();
     Optional<Branch> found = call(() -> gitlab.findBranch(name));

@@ -13,7 +13,8 @@ import java.util.Optional;
  * directory. Tokens are {@link Secret}s: no {@code toString} shows them.
  *
  * @param file the configuration file itself (absolute)
- * @param gitlab where the deployment repository lives
+ * @param gitlab the GitLab project the deployment repository is (this or {@code git})
+ * @param git a plain Git remote the deployment repository is (this or {@code gitlab})
  * @param subfolder the host's folder in the repository (default: the host name)
  * @param keys age identities file ({@code keys}); may be empty when nothing is encrypted
  * @param pgpKeys armored PGP secret key files ({@code pgpKeys})
@@ -23,7 +24,8 @@ import java.util.Optional;
  */
 public record DaemonConfig(
     Path file,
-    GitLabSettings gitlab,
+    Optional<GitLabSettings> gitlab,
+    Optional<GitSettings> git,
     String subfolder,
     Optional<Path> keys,
     List<Path> pgpKeys,
@@ -41,6 +43,10 @@ public record DaemonConfig(
   public DaemonConfig {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(gitlab, "gitlab");
+    Objects.requireNonNull(git, "git");
+    if (gitlab.isPresent() == git.isPresent()) {
+      throw new IllegalArgumentException("a host has exactly one source: gitlab or git");
+    }
     Objects.requireNonNull(subfolder, "subfolder");
     Objects.requireNonNull(keys, "keys");
     pgpKeys = List.copyOf(pgpKeys);
@@ -56,6 +62,45 @@ public record DaemonConfig(
   /** Whether the daemon serves HTTPS ({@code tlsCrt} and {@code tlsKey} are both set). */
   public boolean tls() {
     return tlsCrt.isPresent() && tlsKey.isPresent();
+  }
+
+  /** The branch the host deploys; empty for the repository's default branch. */
+  public Optional<String> branch() {
+    return gitlab.map(GitLabSettings::branch).orElseGet(() -> git.orElseThrow().branch());
+  }
+
+  /**
+   * A plain Git remote a host deploys from ({@code git:} in the configuration).
+   *
+   * @param url {@code ssh://}, {@code git@host:path}, {@code https://} or {@code file://}
+   * @param branch the tracked branch; empty for the remote's default branch
+   * @param sshKey the private deploy key for SSH remotes
+   * @param knownHosts the OpenSSH known_hosts file SSH host keys are checked against
+   */
+  public record GitSettings(
+      String url, Optional<String> branch, Optional<Path> sshKey, Optional<Path> knownHosts) {
+
+    public GitSettings {
+      Objects.requireNonNull(url, "url");
+      Objects.requireNonNull(branch, "branch");
+      Objects.requireNonNull(sshKey, "sshKey");
+      Objects.requireNonNull(knownHosts, "knownHosts");
+    }
+
+    /** Whether the remote is reached over SSH ({@code ssh://} or {@code user@host:path}). */
+    public boolean ssh() {
+      return url.startsWith("ssh://") || url.matches("[^/:@]+@[^/:]+:.*");
+    }
+
+    @Override
+    public String toString() {
+      return "GitSettings[url=" + redactedUrl() + ", branch=" + branch + "]";
+    }
+
+    /** The URL without a password or token it may carry ({@code https://user:token@host/...}). */
+    public String redactedUrl() {
+      return url.replaceFirst("^(https?://)[^/@]*@", "$1<redacted>@");
+    }
   }
 
   /**

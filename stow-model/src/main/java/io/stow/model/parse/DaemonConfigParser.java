@@ -2,6 +2,7 @@ package io.stow.model.parse;
 
 import io.stow.model.config.DaemonConfig;
 import io.stow.model.config.DaemonConfig.GitLabSettings;
+import io.stow.model.config.DaemonConfig.GitSettings;
 import io.stow.model.config.ListenAddress;
 import io.stow.model.config.Secret;
 import io.stow.model.parse.Binding.Unknown;
@@ -47,7 +48,11 @@ public final class DaemonConfigParser {
           "pgpKeys",
           "stateDir",
           "pollInterval",
-          "triggerToken");
+          "triggerToken",
+          "git");
+
+  private static final Set<String> GIT_KEYS = Set.of("url", "branch", "sshKey", "knownHosts");
+  private static final Set<String> GITLAB_ONLY = Set.of("gitlabBase", "project", "gitlabToken");
 
   private DaemonConfigParser() {}
 
@@ -100,14 +105,20 @@ public final class DaemonConfigParser {
     }
     Binding c = document.get();
     Path base = file.getParent();
-    Optional<String> apiBase = c.requiredString("gitlabBase").flatMap(v -> apiBase(c, v));
-    Optional<String> project = c.requiredString("project").map(String::strip);
-    project
-        .filter(p -> p.isEmpty() || p.startsWith("/") || p.endsWith("/"))
-        .ifPresent(p -> c.problem("project", "must be a numeric id or group/path"));
-    Optional<String> token = c.requiredString("gitlabToken").map(String::strip);
-    token.filter(String::isEmpty).ifPresent(t -> c.problem("gitlabToken", "must not be empty"));
-    Optional<String> branch = c.string("branch").map(String::strip).filter(b -> !b.isEmpty());
+    boolean gitlabGiven = GITLAB_ONLY.stream().anyMatch(c::has);
+    Optional<GitLabSettings> gitlab = Optional.empty();
+    Optional<GitSettings> git = Optional.empty();
+    if (c.has("git") && gitlabGiven) {
+      c.problem("git", "a host has one source: remove git, or gitlabBase, project and gitlabToken");
+    } else if (c.has("git")) {
+      git = git(c, base);
+    } else if (gitlabGiven) {
+      gitlab = gitlab(c);
+    } else {
+      c.problem(
+          "a source is required: gitlabBase, project and gitlabToken for GitLab, or git: {url:"
+              + " ...} for any Git remote");
+    }
     String subfolder =
         c.string("subfolder").map(String::strip).filter(s -> !s.isEmpty()).orElseGet(hostName);
     if (subfolder.startsWith("/") || subfolder.contains("..") || subfolder.isEmpty()) {
@@ -133,22 +144,74 @@ public final class DaemonConfigParser {
     triggerToken
         .filter(t -> t.length() < 16)
         .ifPresent(t -> c.problem("triggerToken", "must be at least 16 characters long"));
-    DaemonConfig config =
-        new DaemonConfig(
-            file,
-            new GitLabSettings(
-                apiBase.orElse(""), project.orElse(""), Secret.of(token.orElse("")), branch),
-            subfolder,
-            path(c, base, "keys"),
-            paths(c, base, "pgpKeys"),
-            path(c, base, "sopsBinary"),
-            listen,
-            tlsCrt,
-            tlsKey,
-            path(c, base, "stateDir"),
-            poll,
-            triggerToken.map(Secret::of));
-    return findings.errors.isEmpty() ? config : null;
+    if (!findings.errors.isEmpty() || gitlab.isEmpty() == git.isEmpty()) {
+      return null;
+    }
+    return new DaemonConfig(
+        file,
+        gitlab,
+        git,
+        subfolder,
+        path(c, base, "keys"),
+        paths(c, base, "pgpKeys"),
+        path(c, base, "sopsBinary"),
+        listen,
+        tlsCrt,
+        tlsKey,
+        path(c, base, "stateDir"),
+        poll,
+        triggerToken.map(Secret::of));
+  }
+
+  private static Optional<GitLabSettings> gitlab(Binding c) {
+    Optional<String> apiBase = c.requiredString("gitlabBase").flatMap(v -> apiBase(c, v));
+    Optional<String> project = c.requiredString("project").map(String::strip);
+    project
+        .filter(p -> p.isEmpty() || p.startsWith("/") || p.endsWith("/"))
+        .ifPresent(p -> c.problem("project", "must be a numeric id or group/path"));
+    Optional<String> token = c.requiredString("gitlabToken").map(String::strip);
+    token.filter(String::isEmpty).ifPresent(t -> c.problem("gitlabToken", "must not be empty"));
+    Optional<String> branch = c.string("branch").map(String::strip).filter(b -> !b.isEmpty());
+    if (apiBase.isEmpty() || project.isEmpty() || token.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new GitLabSettings(apiBase.get(), project.get(), Secret.of(token.get()), branch));
+  }
+
+  private static Optional<GitSettings> git(Binding c, Path base) {
+    if (c.has("branch")) {
+      c.problem("branch", "with git, the branch goes under git: {url: ..., branch: ...}");
+    }
+    Optional<Binding> section = c.nested("git", GIT_KEYS, Unknown.ERROR);
+    if (section.isEmpty()) {
+      return Optional.empty();
+    }
+    Binding g = section.get();
+    Optional<String> url = g.requiredString("url").map(String::strip);
+    url.filter(u -> !looksLikeGitUrl(u))
+        .ifPresent(
+            u ->
+                g.problem(
+                    "url",
+                    "must be ssh://host/path, user@host:path, https://host/path or file:///path"));
+    Optional<String> branch = g.string("branch").map(String::strip).filter(b -> !b.isEmpty());
+    Optional<Path> sshKey = path(g, base, "sshKey");
+    Optional<Path> knownHosts = path(g, base, "knownHosts");
+    if (url.isEmpty()) {
+      return Optional.empty();
+    }
+    GitSettings settings = new GitSettings(url.get(), branch, sshKey, knownHosts);
+    if (settings.ssh() && (sshKey.isEmpty() || knownHosts.isEmpty())) {
+      g.problem(
+          "an SSH remote needs sshKey (the deploy key; stow deploy-key --config makes one) and"
+              + " knownHosts (the server's host key, e.g. from ssh-keyscan)");
+    }
+    return Optional.of(settings);
+  }
+
+  private static boolean looksLikeGitUrl(String url) {
+    return url.matches("(ssh|https?|file)://\\S+") || url.matches("[^/:@\\s]+@[^/:\\s]+:\\S+");
   }
 
   /** The API base with {@code /api/v4} appended when missing, without a trailing slash. */

@@ -43,10 +43,10 @@ class DaemonConfigParserTest {
                 + "tlsCrt: /etc/stow/tls.crt\n"
                 + "tlsKey: /etc/stow/tls.key\n");
 
-    assertThat(config.gitlab().apiBase()).isEqualTo("https://git.example/api/v4");
-    assertThat(config.gitlab().project()).isEqualTo("team/deployments");
-    assertThat(config.gitlab().token().reveal()).isEqualTo(TOKEN);
-    assertThat(config.gitlab().branch()).isEmpty();
+    assertThat(config.gitlab().orElseThrow().apiBase()).isEqualTo("https://git.example/api/v4");
+    assertThat(config.gitlab().orElseThrow().project()).isEqualTo("team/deployments");
+    assertThat(config.gitlab().orElseThrow().token().reveal()).isEqualTo(TOKEN);
+    assertThat(config.gitlab().orElseThrow().branch()).isEmpty();
     assertThat(config.subfolder()).isEqualTo("host-1");
     assertThat(config.keys()).contains(Path.of("/root/keys.txt"));
     assertThat(config.sopsBinary()).contains(Path.of("/usr/bin/sops"));
@@ -66,12 +66,12 @@ class DaemonConfigParserTest {
                 + "stateDir: state\npollInterval: 90s\nlisten: '[::1]:9000'\n"
                 + "triggerToken: 0123456789abcdef0123\n");
 
-    assertThat(config.gitlab().apiBase()).isEqualTo("https://git.example.com/api/v4");
+    assertThat(config.gitlab().orElseThrow().apiBase()).isEqualTo("https://git.example.com/api/v4");
     assertThat(config.subfolder()).isEqualTo("host-7");
     assertThat(config.keys()).contains(Path.of("/etc/stow/keys.txt"));
     assertThat(config.pgpKeys())
         .containsExactly(Path.of("/etc/stow/a.asc"), Path.of("/etc/stow/sub/b.asc"));
-    assertThat(config.gitlab().branch()).contains("production");
+    assertThat(config.gitlab().orElseThrow().branch()).contains("production");
     assertThat(config.stateDir()).contains(Path.of("/etc/stow/state"));
     assertThat(config.pollInterval()).isEqualTo(Duration.ofSeconds(90));
     assertThat(config.listen().host()).isEqualTo("::1");
@@ -111,5 +111,50 @@ class DaemonConfigParserTest {
   void parse_refusesNonYamlWithoutEchoingIt() {
     DescriptorException e = failure("gitlabToken: " + TOKEN + "\n  : [unbalanced\n");
     assertThat(e.getMessage()).doesNotContain(TOKEN);
+  }
+
+  @Test
+  void parse_readsAPlainGitRemoteAsTheAlternativeSource() {
+    DaemonConfig config =
+        parse(
+            "git:\n  url: ssh://git@127.0.0.1:2222/srv/git/deploy.git\n  branch: live\n"
+                + "  sshKey: deploy_key\n  knownHosts: known_hosts\n");
+
+    assertThat(config.gitlab()).isEmpty();
+    assertThat(config.git().orElseThrow().url())
+        .isEqualTo("ssh://git@127.0.0.1:2222/srv/git/deploy.git");
+    assertThat(config.git().orElseThrow().ssh()).isTrue();
+    assertThat(config.git().orElseThrow().sshKey()).contains(Path.of("/etc/stow/deploy_key"));
+    assertThat(config.git().orElseThrow().knownHosts()).contains(Path.of("/etc/stow/known_hosts"));
+    assertThat(config.branch()).contains("live");
+  }
+
+  @Test
+  void parse_refusesBothSourcesOrNeither_withThePosition() {
+    DescriptorException both =
+        failure(
+            "gitlabBase: https://g/api/v4\nproject: p\ngitlabToken: t\ngit:\n  url: file:///r\n");
+    assertThat(both.problems())
+        .extracting(Problem::toString)
+        .anySatisfy(p -> assertThat(p).contains(":5:3: git:").contains("one source"));
+
+    DescriptorException neither = failure("subfolder: host-1\n");
+    assertThat(neither.getMessage()).contains("a source is required");
+  }
+
+  @Test
+  void parse_anSshRemoteNeedsItsDeployKeyAndPinnedHostKeys() {
+    DescriptorException e = failure("git:\n  url: git@example.com:ops/deploy.git\n");
+    assertThat(e.getMessage()).contains("sshKey").contains("knownHosts");
+    DescriptorException typo = failure("git:\n  url: file:///r\n  sshkey: k\n");
+    assertThat(typo.getMessage()).contains(":3:3").contains("did you mean 'sshKey'");
+  }
+
+  @Test
+  void gitSettings_neverShowACredentialInTheUrl() {
+    DaemonConfig config = parse("git:\n  url: https://deploy:S3NT1NEL@git.example.com/r.git\n");
+    assertThat(config.git().orElseThrow().redactedUrl())
+        .isEqualTo("https://<redacted>@git.example.com/r.git");
+    assertThat(config.toString()).doesNotContain("S3NT1NEL");
   }
 }

@@ -1,0 +1,90 @@
+package io.stow.engine.source.git;
+
+import io.stow.engine.source.SourceException;
+import io.stow.model.config.DaemonConfig.GitSettings;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.jgit.api.TransportCommand;
+import org.eclipse.jgit.transport.SshTransport;
+import org.eclipse.jgit.transport.sshd.SshdSessionFactory;
+import org.eclipse.jgit.transport.sshd.SshdSessionFactoryBuilder;
+
+/**
+ * How one Git command reaches the remote. Over SSH: only the configured deploy key, host keys
+ * checked against the configured known_hosts file and nothing else (no {@code ~/.ssh/config}, no
+ * agent, never a key accepted on first use). Other transports (https, file) need nothing.
+ */
+final class GitTransport implements AutoCloseable {
+
+  private final GitSettings settings;
+  private final Optional<SshdSessionFactory> ssh;
+  private final Optional<KnownHostsDatabase> hostKeys;
+
+  GitTransport(GitSettings settings, Path sshHome) {
+    this.settings = settings;
+    if (settings.ssh()) {
+      Path key = settings.sshKey().orElseThrow();
+      Path knownHosts = settings.knownHosts().orElseThrow();
+      KnownHostsDatabase database = new KnownHostsDatabase(knownHosts);
+      this.hostKeys = Optional.of(database);
+      this.ssh =
+          Optional.of(
+              new SshdSessionFactoryBuilder()
+                  .setHomeDirectory(sshHome.toFile())
+                  .setSshDirectory(sshHome.toFile())
+                  .setConfigFile(dir -> sshHome.resolve("no-config").toFile())
+                  .setPreferredAuthentications("publickey")
+                  .setDefaultIdentities(dir -> List.of(key))
+                  .setDefaultKnownHostsFiles(dir -> List.of(knownHosts))
+                  .setServerKeyDatabase((home, dir) -> database)
+                  .build(null));
+    } else {
+      this.hostKeys = Optional.empty();
+      this.ssh = Optional.empty();
+    }
+  }
+
+  /** Configures a JGit command to use this transport. */
+  <C extends TransportCommand<C, ?>> C apply(C command) {
+    ssh.ifPresent(
+        factory ->
+            command.setTransportConfigCallback(
+                transport -> {
+                  if (transport instanceof SshTransport sshTransport) {
+                    sshTransport.setSshSessionFactory(factory);
+                  }
+                }));
+    return command;
+  }
+
+  /**
+   * The failure of a remote operation for an operator: a refused host key says which key to pin;
+   * anything else names the remote (without credentials) and what Git said.
+   */
+  SourceException failure(String what, Exception e) {
+    Optional<KnownHostsDatabase.Refusal> refused = hostKeys.flatMap(KnownHostsDatabase::refusal);
+    if (refused.isPresent()) {
+      return new SourceException(refused.get().describe(settings.knownHosts().orElseThrow()), e);
+    }
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return new SourceException(
+        "Git remote "
+            + settings.redactedUrl()
+            + ": "
+            + what
+            + " failed: "
+            + message.replace(settings.url(), settings.redactedUrl())
+            + (settings.ssh()
+                ? "; check that the deploy key ("
+                    + settings.sshKey().orElseThrow()
+                    + ".pub) is allowed to read the repository"
+                : ""),
+        e);
+  }
+
+  @Override
+  public void close() {
+    ssh.ifPresent(SshdSessionFactory::close);
+  }
+}
