@@ -168,6 +168,66 @@ _stow_test_env_main() {
   done
   mv -f "$tmp_props" "$props"
   log "image references written to $props"
+
+  # --- SSH Git remote -----------------------------------------------------------------------------
+  # A real sshd on 127.0.0.1:2222 for the plain Git source: user git (key logins only; its password
+  # field is '*', as '!' would refuse key logins too), repositories below /srv/stow-git, a host key
+  # and a client key pair in $state_dir/ssh. Tests read $state_dir/ssh.properties.
+  local ssh_dir="$state_dir/ssh" ssh_port=2222 git_home=/srv/stow-git
+  if ! command -v sshd >/dev/null && [ ! -x /usr/sbin/sshd ]; then
+    apt_install openssh-server
+  fi
+  if ! command -v git >/dev/null; then
+    apt_install git
+  fi
+  if ! id git >/dev/null 2>&1; then
+    is_root || die "user git is missing and creating it needs root"
+    useradd --system --home-dir "$git_home" --create-home --shell /usr/bin/git-shell git
+  fi
+  if is_root; then
+    usermod -p '*' git
+    mkdir -p "$git_home"
+    printf '[safe]\n\tdirectory = *\n' >"$git_home/.gitconfig"
+    chown git:git "$git_home" "$git_home/.gitconfig"
+  fi
+  mkdir -p "$ssh_dir"
+  chmod 0755 "$ssh_dir"
+  [ -f "$ssh_dir/host_ed25519" ] || ssh-keygen -q -t ed25519 -N '' -C stow-test-host -f "$ssh_dir/host_ed25519"
+  [ -f "$ssh_dir/client_ed25519" ] || ssh-keygen -q -t ed25519 -N '' -C stow-test-client -f "$ssh_dir/client_ed25519"
+  cp "$ssh_dir/client_ed25519.pub" "$ssh_dir/authorized_keys"
+  chmod 0644 "$ssh_dir/authorized_keys"
+  cat >"$ssh_dir/sshd_config" <<SSHD
+Port $ssh_port
+ListenAddress 127.0.0.1
+HostKey $ssh_dir/host_ed25519
+PidFile $ssh_dir/sshd.pid
+AuthorizedKeysFile $ssh_dir/authorized_keys
+UsePAM no
+PasswordAuthentication no
+KbdInteractiveAuthentication no
+PubkeyAuthentication yes
+PermitRootLogin no
+AllowUsers git
+StrictModes no
+SSHD
+  if [ -f "$ssh_dir/sshd.pid" ] && kill -0 "$(cat "$ssh_dir/sshd.pid")" 2>/dev/null; then
+    log "sshd already running on 127.0.0.1:$ssh_port"
+  else
+    is_root || die "starting sshd for the Git tests needs root"
+    mkdir -p /run/sshd
+    "$(command -v sshd || echo /usr/sbin/sshd)" -f "$ssh_dir/sshd_config" -E "$state_dir/sshd.log" ||
+      die "sshd did not start; see $state_dir/sshd.log"
+    log "sshd started on 127.0.0.1:$ssh_port"
+  fi
+  {
+    echo "# written by .ci/test-env.sh; read by io.stow.it.support.SshRemote"
+    echo "host=127.0.0.1"
+    echo "port=$ssh_port"
+    echo "user=git"
+    echo "repositories=$git_home"
+    echo "clientKey=$ssh_dir/client_ed25519"
+    echo "hostKey=$(cut -d' ' -f1-2 "$ssh_dir/host_ed25519.pub")"
+  } >"$state_dir/ssh.properties"
 }
 
 if [ "${BASH_SOURCE[0]}" != "$0" ]; then

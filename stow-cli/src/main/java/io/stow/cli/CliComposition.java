@@ -38,7 +38,8 @@ class CliComposition {
         new HashCommand(),
         new DecryptCommand(this),
         new ReconcileCommand(this),
-        new SuggestImageCommand(this));
+        new SuggestImageCommand(this),
+        new DeployKeyCommand(this));
   }
 
   Console console() {
