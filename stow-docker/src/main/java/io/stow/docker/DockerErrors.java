@@ -25,7 +25,7 @@ final class DockerErrors {
   DockerOperationException translate(
       String operation, String subject, RuntimeException error, String hint) {
     if (isConnectionFailure(error)) {
-      return new DockerOperationException(operation, subject, unreachable(error), error);
+      return new EngineUnreachableException(operation, subject, unreachable(error), error);
     }
     String detail = dockerMessage(error);
     String message = hint.isEmpty() ? detail : detail + "; " + hint;

@@ -67,4 +67,7 @@ public interface DockerHost {
 
   /** The last {@code lines} lines of the container's stdout and stderr, oldest first. */
   List<String> logTail(String id, int lines);
+
+  /** Whether the engine answers now (a cheap ping); never throws. */
+  boolean ping();
 }

@@ -288,6 +288,16 @@ public final class DockerJavaHost implements DockerHost, AutoCloseable {
 
   /** Closes the connection to the engine. */
   @Override
+  public boolean ping() {
+    try {
+      client.pingCmd().exec();
+      return true;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  @Override
   public void close() {
     try {
       client.close();

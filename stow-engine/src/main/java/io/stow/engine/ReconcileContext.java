@@ -30,6 +30,7 @@ public final class ReconcileContext {
   private final int logTailLines;
   private final int applyConcurrency;
   private final Duration defaultStopTimeout;
+  private final Duration engineWait;
 
   private ReconcileContext(Builder b) {
     this.docker = b.docker;
@@ -44,6 +45,7 @@ public final class ReconcileContext {
     this.logTailLines = b.logTailLines;
     this.applyConcurrency = b.applyConcurrency;
     this.defaultStopTimeout = b.defaultStopTimeout;
+    this.engineWait = b.engineWait;
   }
 
   public static Builder builder() {
@@ -105,6 +107,14 @@ public final class ReconcileContext {
     return defaultStopTimeout;
   }
 
+  /**
+   * How long a rollback waits for a Docker engine that stopped answering (restarting, say) before
+   * it gives up (default 60 s).
+   */
+  public Duration engineWait() {
+    return engineWait;
+  }
+
   @Override
   public String toString() {
     return "ReconcileContext[stateRoot="
@@ -128,6 +138,7 @@ public final class ReconcileContext {
     private int logTailLines = 50;
     private int applyConcurrency = 4;
     private Duration defaultStopTimeout = Duration.ofSeconds(10);
+    private Duration engineWait = Duration.ofSeconds(60);
 
     private Builder() {}
 
@@ -193,6 +204,11 @@ public final class ReconcileContext {
       return this;
     }
 
+    public Builder engineWait(Duration value) {
+      engineWait = Objects.requireNonNull(value, "engineWait");
+      return this;
+    }
+
     /**
      * @throws IllegalStateException naming every missing required field and every invalid value
      */
@@ -219,6 +235,9 @@ public final class ReconcileContext {
       }
       if (applyConcurrency < 1) {
         invalid.add("applyConcurrency must be at least 1");
+      }
+      if (engineWait.isNegative()) {
+        invalid.add("engineWait must not be negative");
       }
       if (defaultStopTimeout.isNegative()) {
         invalid.add("defaultStopTimeout must not be negative");

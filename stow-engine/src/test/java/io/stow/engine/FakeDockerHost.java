@@ -95,6 +95,7 @@ public final class FakeDockerHost implements DockerHost {
   private final Set<String> failingCreates = new HashSet<>();
   private final Map<String, RuntimeException> createErrors = new HashMap<>();
   private RuntimeException listError;
+  private int downFor;
   private final Set<String> refusedChecks = new HashSet<>();
   private final List<String> checkedCreates = new ArrayList<>();
   private final Set<String> crashingStarts = new HashSet<>();
@@ -138,6 +139,39 @@ public final class FakeDockerHost implements DockerHost {
       createErrors.put(name, error);
     }
     return this;
+  }
+
+  /**
+   * The engine stops answering: every call throws {@link io.stow.docker.EngineUnreachableException}
+   * until {@code pings} pings have been answered with false (0: it never comes back by itself).
+   */
+  public synchronized FakeDockerHost engineDown(int pings) {
+    downFor = pings == 0 ? Integer.MAX_VALUE : pings;
+    return this;
+  }
+
+  /** Whether the engine is down now. */
+  public synchronized boolean engineIsDown() {
+    return downFor > 0;
+  }
+
+  @Override
+  public synchronized boolean ping() {
+    calls.add("ping");
+    if (downFor > 0) {
+      if (downFor != Integer.MAX_VALUE) {
+        downFor--;
+      }
+      return false;
+    }
+    return true;
+  }
+
+  private void failWhenDown(String operation, String subject) {
+    if (downFor > 0) {
+      throw new io.stow.docker.EngineUnreachableException(
+          operation, subject, "cannot reach the Docker engine (scripted)", null);
+    }
   }
 
   /** From now on, listing containers throws {@code error} (null: lists again), as a dead engine. */
@@ -279,6 +313,7 @@ public final class FakeDockerHost implements DockerHost {
 
   @Override
   public synchronized List<ObservedContainer> listContainers(Map<String, String> labels) {
+    failWhenDown("list", "containers");
     calls.add("listContainers " + new java.util.TreeMap<>(labels));
     if (listError != null) {
       throw listError;
@@ -291,6 +326,7 @@ public final class FakeDockerHost implements DockerHost {
 
   @Override
   public synchronized Optional<ContainerState> inspect(String nameOrId) {
+    failWhenDown("inspect", nameOrId);
     calls.add("inspect " + nameOrId);
     Optional<FakeContainer> found =
         containers.values().stream()
@@ -308,6 +344,7 @@ public final class FakeDockerHost implements DockerHost {
 
   @Override
   public synchronized boolean imagePresent(ImageRef image) {
+    failWhenDown("inspect image", image.toString());
     calls.add("imagePresent " + image.pinned());
     return images.contains(image.pinned());
   }
@@ -326,6 +363,7 @@ public final class FakeDockerHost implements DockerHost {
 
   @Override
   public synchronized void pull(ImageRef image, Consumer<PullProgress> progress) {
+    failWhenDown("pull", image.toString());
     calls.add("pull " + image.pinned());
     if (failingPulls.contains(image.pinned())) {
       throw new DockerOperationException(
@@ -349,6 +387,7 @@ public final class FakeDockerHost implements DockerHost {
 
   @Override
   public synchronized String create(ContainerCreateRequest request) {
+    failWhenDown("create", request.name());
     calls.add("create " + request.name());
     if (createErrors.containsKey(request.name())) {
       throw createErrors.get(request.name());
@@ -375,6 +414,7 @@ public final class FakeDockerHost implements DockerHost {
 
   @Override
   public synchronized void start(String id) {
+    failWhenDown("start", id);
     FakeContainer c = byId(id, "start");
     calls.add("start " + c.name);
     if (crashingStarts.contains(c.name)) {
@@ -392,6 +432,7 @@ public final class FakeDockerHost implements DockerHost {
 
   @Override
   public synchronized void stop(String id, Duration timeout) {
+    failWhenDown("stop", id);
     FakeContainer c = byId(id, "stop");
     calls.add("stop " + c.name);
     c.running = false;
@@ -401,6 +442,7 @@ public final class FakeDockerHost implements DockerHost {
 
   @Override
   public synchronized void remove(String id) {
+    failWhenDown("remove", id);
     Optional<FakeContainer> c =
         containers.values().stream().filter(x -> x.id.equals(id)).findFirst();
     calls.add("remove " + c.map(x -> x.name).orElse(id));
@@ -409,12 +451,14 @@ public final class FakeDockerHost implements DockerHost {
 
   @Override
   public synchronized void ensureNetwork(String name, Map<String, String> labels) {
+    failWhenDown("network", name);
     calls.add("ensureNetwork " + name);
     networks.putIfAbsent(name, Map.copyOf(labels));
   }
 
   @Override
   public synchronized List<String> logTail(String id, int lines) {
+    failWhenDown("logs", id);
     FakeContainer c = byId(id, "logs");
     calls.add("logTail " + c.name + " " + lines);
     List<String> all = logs.getOrDefault(c.name, List.of());

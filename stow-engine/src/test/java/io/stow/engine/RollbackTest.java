@@ -309,6 +309,59 @@ class RollbackTest {
             });
   }
 
+  /** A reconciler whose Docker engine stops answering at the first verification poll. */
+  private Reconciler engineGoesDownDuringVerification(int pingsUntilBack) {
+    boolean[] done = {false};
+    return new Reconciler(
+        h.contextBuilder()
+            .events(
+                event -> {
+                  h.events.on(event);
+                  if (event instanceof ReconcileEvent.VerificationTick && !done[0]) {
+                    done[0] = true;
+                    h.docker.engineDown(pingsUntilBack);
+                  }
+                })
+            .build());
+  }
+
+  @Test
+  void anEngineRestartDuringVerification_failsItThenWaitsForTheEngineAndRollsBack() {
+    String v1 = deployV1();
+
+    ReconcileException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            ReconcileException.class,
+            () ->
+                engineGoesDownDuringVerification(5)
+                    .reconcile(ReconcileRequest.reconcile(h.folder(v2()))));
+
+    assertThat(e.status()).isEqualTo(ReconcileStatus.FAILED_ROLLED_BACK);
+    assertThat(e.report().verification().orElseThrow().lastProblems())
+        .contains("the Docker engine is not answering");
+    assertThat(e.report().warnings())
+        .anySatisfy(w -> assertThat(w).contains("waiting up to 60s for it before rolling back"));
+    assertThat(e.report().rollback().orElseThrow().targetHash()).contains(v1);
+    assertThat(h.docker.container("web").orElseThrow().labels)
+        .containsEntry(StowLabels.HASH, "v1:" + v1);
+  }
+
+  @Test
+  void anEngineThatNeverComesBack_failsTheRollbackLoudlyAndKeepsThePreviousSnapshot() {
+    deployV1();
+
+    ReconcileException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            ReconcileException.class,
+            () ->
+                engineGoesDownDuringVerification(0)
+                    .reconcile(ReconcileRequest.reconcile(h.folder(v2()))));
+
+    assertThat(e.status()).isEqualTo(ReconcileStatus.FAILED_ROLLBACK_FAILED);
+    assertThat(e.getMessage()).contains("did not answer within 60s").contains("ROLLBACK FAILED");
+    assertThat(previousLink()).exists();
+  }
+
   @Test
   void recoverInterruptedApply_isEmptyWhenNothingWasInterrupted() {
     deployV1();

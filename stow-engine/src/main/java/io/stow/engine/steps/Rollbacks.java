@@ -127,6 +127,7 @@ final class Rollbacks {
   /** Removes a failed first deployment's containers; never throws. */
   private RollbackReport removeFailed(RemoveFailedStep.Input input) {
     try {
+      steps.engineWait.untilAnswering("removing the failed containers");
       return rec.rollbackStep(steps.removeFailed, input);
     } catch (Exception e) {
       Failures.keepInterruptFlag(e);
@@ -158,6 +159,7 @@ final class Rollbacks {
     try {
       target = store.previous().map(SnapshotInfo::deploymentHash);
       rec.emit(new ReconcileEvent.RollbackStarted(reason, target, recovery));
+      steps.engineWait.untilAnswering("rolling back");
       SnapshotInfo previous = rec.rollbackStep(steps.restore, null);
       Descriptor descriptor = rec.rollbackStep(steps.load, previous.dir());
       Target back =

@@ -28,6 +28,7 @@ final class Steps {
   final RestorePreviousStep restore;
   final RemoveFailedStep removeFailed;
   final PruneStep prune;
+  final EngineWait engineWait;
 
   private final RunRecorder rec;
 
@@ -51,6 +52,8 @@ final class Steps {
         new RemoveFailedStep(
             ctx.docker(), store, rec, ctx.logTailLines(), ctx.defaultStopTimeout());
     this.prune = new PruneStep(store, rec, ctx.snapshotsToKeep());
+    this.engineWait =
+        new EngineWait(ctx.docker(), rec, ctx.clock(), ctx.sleeper(), ctx.engineWait());
   }
 
   /**

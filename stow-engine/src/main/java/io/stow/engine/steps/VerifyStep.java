@@ -2,6 +2,7 @@ package io.stow.engine.steps;
 
 import io.stow.docker.ContainerState;
 import io.stow.docker.DockerHost;
+import io.stow.docker.EngineUnreachableException;
 import io.stow.engine.ReconcileEvent;
 import io.stow.engine.Sleeper;
 import io.stow.engine.StepName;
@@ -78,7 +79,13 @@ final class VerifyStep implements Step<Prepared, VerificationReport> {
     while (true) {
       Instant now = clock.instant();
       Duration elapsed = Duration.between(start, now);
-      List<String> problems = problems(desired, deploymentHash, startedAt, unchanged, baseline);
+      List<String> problems;
+      try {
+        problems = problems(desired, deploymentHash, startedAt, unchanged, baseline);
+      } catch (EngineUnreachableException e) {
+        // a restarting engine is a problem of the deployment's window, not the end of it
+        problems = List.of("the Docker engine is not answering");
+      }
       if (problems.isEmpty()) {
         validSince = validSince == null ? now : validSince;
       } else {

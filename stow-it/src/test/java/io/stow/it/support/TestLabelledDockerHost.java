@@ -63,6 +63,11 @@ public final class TestLabelledDockerHost implements DockerHost {
   }
 
   @Override
+  public boolean ping() {
+    return delegate.ping();
+  }
+
+  @Override
   public boolean imagePresent(ImageRef image) {
     return delegate.imagePresent(image);
   }
