@@ -70,4 +70,13 @@ public interface DockerHost {
 
   /** Whether the engine answers now (a cheap ping); never throws. */
   boolean ping();
+
+  /** The host ports every running container publishes (one list call, all containers). */
+  List<PublishedPort> publishedPorts();
+
+  /**
+   * Whether a process could bind {@code port} on {@code hostIp} ({@code ""}: every address) of the
+   * Docker host now; true when that cannot be known from here (a remote engine).
+   */
+  boolean hostPortFree(String hostIp, int port, String protocol);
 }

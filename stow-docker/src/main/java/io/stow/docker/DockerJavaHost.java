@@ -9,6 +9,7 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ContainerNetwork;
+import com.github.dockerjava.api.model.ContainerPort;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DefaultDockerCmdExecFactory;
 import com.github.dockerjava.core.DockerClientConfig;
@@ -18,6 +19,7 @@ import io.stow.model.ImageRef;
 import io.stow.model.ObservedContainer;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -287,6 +289,39 @@ public final class DockerJavaHost implements DockerHost, AutoCloseable {
   }
 
   /** Closes the connection to the engine. */
+  @Override
+  public List<PublishedPort> publishedPorts() {
+    List<Container> containers;
+    try {
+      containers = client.listContainersCmd().withShowAll(false).exec();
+    } catch (RuntimeException e) {
+      throw errors.translate("list containers", "running", e);
+    }
+    List<PublishedPort> ports = new ArrayList<>();
+    for (Container container : containers) {
+      String name = ContainerStates.summary(container).name();
+      for (ContainerPort port : container.getPorts()) {
+        if (port.getPublicPort() != null) {
+          ports.add(
+              new PublishedPort(
+                  name,
+                  port.getIp() == null ? "" : port.getIp(),
+                  port.getPublicPort(),
+                  port.getType() == null ? "tcp" : port.getType()));
+        }
+      }
+    }
+    return ports;
+  }
+
+  @Override
+  public boolean hostPortFree(String hostIp, int port, String protocol) {
+    if (!dockerHost.startsWith("unix://")) {
+      return true; // the engine runs elsewhere: its ports cannot be probed from here
+    }
+    return HostPorts.free(hostIp, port, protocol);
+  }
+
   @Override
   public boolean ping() {
     try {

@@ -25,6 +25,8 @@ public enum StepName {
   CHECK_OWNERSHIP,
   /** Build every create request and check it, before anything is stopped. */
   PREPARE,
+  /** Check that the host ports the new containers publish are free, before anything stops. */
+  PREFLIGHT,
   /** Make every image to run present locally. */
   PULL,
   /** Make the staged folder the running snapshot. */

@@ -96,6 +96,7 @@ public final class FakeDockerHost implements DockerHost {
   private final Map<String, RuntimeException> createErrors = new HashMap<>();
   private RuntimeException listError;
   private int downFor;
+  private final Set<String> busyHostPorts = new HashSet<>();
   private final Set<String> refusedChecks = new HashSet<>();
   private final List<String> checkedCreates = new ArrayList<>();
   private final Set<String> crashingStarts = new HashSet<>();
@@ -153,6 +154,39 @@ public final class FakeDockerHost implements DockerHost {
   /** Whether the engine is down now. */
   public synchronized boolean engineIsDown() {
     return downFor > 0;
+  }
+
+  /** A process outside Docker holds {@code port}/{@code protocol} on every address. */
+  public synchronized FakeDockerHost hostProcessHolds(int port, String protocol) {
+    busyHostPorts.add(port + "/" + protocol);
+    return this;
+  }
+
+  @Override
+  public synchronized List<io.stow.docker.PublishedPort> publishedPorts() {
+    calls.add("publishedPorts");
+    failWhenDown("list", "running");
+    List<io.stow.docker.PublishedPort> ports = new ArrayList<>();
+    for (FakeContainer c : containers.values()) {
+      if (!c.running || c.request.isEmpty()) {
+        continue;
+      }
+      for (io.stow.model.PublishSpec publish : c.request.get().spec().publish()) {
+        for (io.stow.model.PortMapping m : publish.mappings()) {
+          if (!m.hostPort().isEmpty() && !m.hostPort().contains("-")) {
+            ports.add(
+                new io.stow.docker.PublishedPort(
+                    c.name, m.hostIp(), Integer.parseInt(m.hostPort()), m.protocol()));
+          }
+        }
+      }
+    }
+    return ports;
+  }
+
+  @Override
+  public synchronized boolean hostPortFree(String hostIp, int port, String protocol) {
+    return !busyHostPorts.contains(port + "/" + protocol);
   }
 
   @Override

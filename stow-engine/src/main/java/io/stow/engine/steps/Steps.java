@@ -20,6 +20,7 @@ final class Steps {
   final PlanStep plan;
   final OwnershipStep checkOwnership;
   final PrepareStep prepare;
+  final PreflightStep preflight;
   final PullStep pull;
   final SnapshotStep snapshot;
   final ApplyStep apply;
@@ -41,6 +42,7 @@ final class Steps {
     this.plan = new PlanStep(ctx.docker());
     this.checkOwnership = new OwnershipStep(ctx.docker());
     this.prepare = new PrepareStep(store, ctx.docker());
+    this.preflight = new PreflightStep(ctx.docker());
     this.pull = new PullStep(ctx.docker(), rec);
     this.snapshot = new SnapshotStep(store, ctx.clock());
     this.apply = new ApplyStep(ctx.docker(), rec, ctx.defaultStopTimeout(), ctx.applyConcurrency());

@@ -59,7 +59,7 @@ public final class StepsRunner {
                 + " first");
       }
       Prepared planned = steps.planAndCheck(target(desired), false);
-      rec.step(steps.prepare, planned);
+      rec.step(steps.preflight, rec.step(steps.prepare, planned));
       return rec.build(ReconcileStatus.SUCCEEDED);
     } catch (Exception e) {
       throw Failures.beforeChanges(rec, e);
@@ -85,6 +85,7 @@ public final class StepsRunner {
         return rec.build(ReconcileStatus.SUCCEEDED);
       }
       prepared = rec.step(steps.prepare, planned);
+      rec.step(steps.preflight, prepared);
       rec.step(steps.pull, prepared.plan());
       if (!d.isRunning()) {
         if (d.running().isEmpty()) {
@@ -186,6 +187,7 @@ public final class StepsRunner {
         return rec.build(ReconcileStatus.SUCCEEDED);
       }
       prepared = rec.step(steps.prepare, planned);
+      rec.step(steps.preflight, prepared);
       rec.step(steps.pull, prepared.plan());
     } catch (Exception e) {
       throw Failures.beforeChanges(rec, e);

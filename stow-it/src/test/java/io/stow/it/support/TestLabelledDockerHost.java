@@ -63,6 +63,16 @@ public final class TestLabelledDockerHost implements DockerHost {
   }
 
   @Override
+  public List<io.stow.docker.PublishedPort> publishedPorts() {
+    return delegate.publishedPorts();
+  }
+
+  @Override
+  public boolean hostPortFree(String hostIp, int port, String protocol) {
+    return delegate.hostPortFree(hostIp, port, protocol);
+  }
+
+  @Override
   public boolean ping() {
     return delegate.ping();
   }
