@@ -6,6 +6,7 @@ import io.stow.engine.EngineEvents;
 import io.stow.engine.ReconcileContext;
 import io.stow.engine.Reconciler;
 import io.stow.engine.config.ConfiguredHost;
+import io.stow.engine.faults.FaultInjection;
 import io.stow.gitlab.GitLabApi;
 import io.stow.gitlab.GitLabClient;
 import io.stow.gitlab.GitLabToken;
@@ -100,7 +101,7 @@ class CliComposition {
             .docker(docker())
             .secretDecryptor(sops)
             .stateRoot(stateRoot)
-            .events(events)
+            .events(FaultInjection.wrap(events, environment(), console.err()))
             .build());
   }
 }
