@@ -73,6 +73,7 @@ public final class StowYaml {
     private final Map<String, String> env = new LinkedHashMap<>();
     private final List<String> envFiles = new ArrayList<>();
     private final List<String> volumes = new ArrayList<>();
+    private final List<String> publish = new ArrayList<>();
     private String healthcheck;
 
     private Container(String name, ImageRef image) {
@@ -127,6 +128,12 @@ public final class StowYaml {
       return this;
     }
 
+    /** {@code publish: [...]}, as {@code docker run -p} takes each entry. */
+    public Container publish(String... entries) {
+      publish.addAll(List.of(entries));
+      return this;
+    }
+
     /** A healthcheck running {@code test} (a CMD list) every {@code interval}. */
     public Container healthcheck(List<String> test, String interval, int retries) {
       healthcheck =
@@ -151,6 +158,9 @@ public final class StowYaml {
       }
       if (stopTimeout != null) {
         out.append("    stopTimeout: ").append(stopTimeout).append('\n');
+      }
+      if (!publish.isEmpty()) {
+        out.append("    publish: ").append(list(publish)).append('\n');
       }
       if (!envFiles.isEmpty()) {
         out.append("    envFiles: ").append(list(envFiles)).append('\n');
