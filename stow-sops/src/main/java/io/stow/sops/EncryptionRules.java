@@ -40,11 +40,13 @@ record EncryptionRules(
       encrypted = path.stream().anyMatch(k -> k.endsWith(encryptedSuffix));
     }
     if (unencryptedRegex != null
-        && path.stream().anyMatch(k -> unencryptedRegex.matcher(k).find())) {
+        && path.stream()
+            .anyMatch(k -> BoundedMatch.find(unencryptedRegex, k, "unencrypted_regex"))) {
       encrypted = false;
     }
     if (encryptedRegex != null) {
-      encrypted = path.stream().anyMatch(k -> encryptedRegex.matcher(k).find());
+      encrypted =
+          path.stream().anyMatch(k -> BoundedMatch.find(encryptedRegex, k, "encrypted_regex"));
     }
     if (unencryptedCommentRegex != null && anyMatch(comments, unencryptedCommentRegex)) {
       encrypted = false;
@@ -56,6 +58,8 @@ record EncryptionRules(
   }
 
   private static boolean anyMatch(List<List<String>> comments, Pattern regex) {
-    return comments.stream().flatMap(List::stream).anyMatch(c -> regex.matcher(c).find());
+    return comments.stream()
+        .flatMap(List::stream)
+        .anyMatch(c -> BoundedMatch.find(regex, c, "comment regex"));
   }
 }

@@ -52,6 +52,9 @@ public final class DaemonConfigParser {
           "git");
 
   private static final Set<String> GIT_KEYS = Set.of("url", "branch", "sshKey", "knownHosts");
+  private static final java.util.regex.Pattern QUOTED =
+      java.util.regex.Pattern.compile("'([^']*)'");
+
   private static final Set<String> GITLAB_ONLY = Set.of("gitlabBase", "project", "gitlabToken");
 
   private DaemonConfigParser() {}
@@ -92,7 +95,11 @@ public final class DaemonConfigParser {
       if (findings.errors.isEmpty()) {
         findings.errors.add(new Problem(name, "", 0, 0, "invalid configuration"));
       }
-      throw new DescriptorException(findings.errors);
+      // the file holds tokens: no message may echo it, beyond the configuration's own key names
+      Set<String> keyNames = new java.util.HashSet<>(KEYS);
+      keyNames.addAll(GIT_KEYS);
+      EchoFilter echo = new EchoFilter(text, keyNames);
+      throw new DescriptorException(findings.errors.stream().map(echo::filter).toList());
     }
     return config;
   }

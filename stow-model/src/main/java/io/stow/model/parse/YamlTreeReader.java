@@ -139,7 +139,8 @@ final class YamlTreeReader {
     String name = event.getAlias().getValue();
     YamlNode target = anchors.get(name);
     if (target == null) {
-      throw fail(event, "alias *" + name + " refers to no anchor defined before it");
+      // the name is not quoted: a file with secrets could hold one where an alias was read
+      throw fail(event, "an alias (*) refers to no anchor (&) defined before it");
     }
     count(target.weight(), event);
     return target;

@@ -157,4 +157,18 @@ class DaemonConfigParserTest {
         .isEqualTo("https://<redacted>@git.example.com/r.git");
     assertThat(config.toString()).doesNotContain("S3NT1NEL");
   }
+
+  @Test
+  void parse_neverQuotesAValue_evenOfAKeyThatHoldsNoSecret() {
+    DescriptorException e =
+        failure(
+            "gitlabBase: https://g/api/v4\nproject: p\ngitlabToken: t\nlisten: " + TOKEN + "\n");
+    assertThat(e.getMessage()).doesNotContain(TOKEN).contains(":4:").contains("listen");
+  }
+
+  @Test
+  void parse_neverQuotesAnUnknownKey_forATokenPastedWhereAKeyBelongs() {
+    DescriptorException e = failure("gitlabBase: https://g/api/v4\nproject: p\n" + TOKEN + ": x\n");
+    assertThat(e.getMessage()).doesNotContain(TOKEN).contains(":3:1: unknown key '…'");
+  }
 }
