@@ -548,4 +548,22 @@ class SafeTarGzExtractorTest {
     }
     return names;
   }
+
+  @Test
+  void aHundredThousandFiles_areRefusedAtTheDefaultBoundLeavingNothing() throws IOException {
+    LazyTarGz archive = new LazyTarGz().header(TOP + "/", '5', 0).header(TOP + "/host1/", '5', 0);
+    for (int i = 0; i < 100_000; i++) {
+      archive.header(TOP + "/host1/f" + i, '0', 0);
+    }
+    Path target = tmp.resolve("many");
+
+    assertThatThrownBy(
+            () -> new SafeTarGzExtractor().extract(archive.end().open(), "host1", target))
+        .isInstanceOf(UnsafeArchiveException.class)
+        .hasMessageContaining("more than 10000 entries");
+    assertThat(target).doesNotExist();
+    try (java.util.stream.Stream<Path> left = Files.list(tmp)) {
+      assertThat(left).isEmpty();
+    }
+  }
 }
