@@ -1,6 +1,7 @@
 package io.stow.cli;
 
 import io.stow.engine.fs.PrivateFiles;
+import io.stow.model.FileOwnership;
 import io.stow.sops.OutputType;
 import io.stow.sops.SecretDecryptor;
 import io.stow.sops.SopsException;

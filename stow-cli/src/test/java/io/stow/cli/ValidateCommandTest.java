@@ -392,7 +392,7 @@ class ValidateCommandTest {
 
     String err = validateInAnotherProcessThatCannotOverridePermissions(dir);
 
-    assertThat(err).contains("permission denied (owner ").contains("mode ---------");
+    assertThat(err).contains("permission denied: owned by ").contains("with mode 0000 (---------)");
   }
 
   /**

@@ -6,16 +6,14 @@ import io.stow.engine.ReconcileStatus;
 import io.stow.engine.VerificationReport;
 import io.stow.engine.source.SourceException;
 import io.stow.engine.state.StateLockedException;
+import io.stow.model.FileOwnership;
 import io.stow.model.parse.DescriptorException;
 import io.stow.sops.SopsException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 
 /** Turns what went wrong in a run into the operator-facing reason. */
 final class Failures {
@@ -37,7 +35,11 @@ final class Failures {
           + (n.getReason() == null ? "" : " (" + n.getReason() + ")");
     }
     if (e instanceof AccessDeniedException denied) {
-      return "permission denied: " + denied.getFile() + ownerAndMode(denied.getFile());
+      return "permission denied: "
+          + denied.getFile()
+          + (denied.getFile() == null
+              ? ""
+              : ", " + FileOwnership.describe(Path.of(denied.getFile())));
     }
     if (e instanceof FileSystemException fs) {
       return fs.getReason() == null
@@ -69,26 +71,6 @@ final class Failures {
         || e instanceof SopsException
         || e instanceof DescriptorException
         || e instanceof ReconcileException;
-  }
-
-  /** {@code " (owned by root, mode rw-------)"}, or nothing when that cannot be read either. */
-  private static String ownerAndMode(String file) {
-    if (file == null) {
-      return "";
-    }
-    try {
-      Path path = Path.of(file);
-      return " (owned by "
-          + Files.getOwner(path, LinkOption.NOFOLLOW_LINKS).getName()
-          + ", mode "
-          + PosixFilePermissions.toString(
-              Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS))
-          + "; stow runs as "
-          + System.getProperty("user.name")
-          + ")";
-    } catch (IOException | RuntimeException e) {
-      return "";
-    }
   }
 
   /** Why a deployment failed verification, to follow "deployment ..." or "the restored ...". */

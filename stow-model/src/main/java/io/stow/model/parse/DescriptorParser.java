@@ -1,6 +1,7 @@
 package io.stow.model.parse;
 
 import io.stow.model.Descriptor;
+import io.stow.model.FileOwnership;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -12,8 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFileAttributes;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
 /**
@@ -57,7 +56,7 @@ public final class DescriptorParser {
     } catch (NoSuchFileException e) {
       throw single(name, "no such file; a deployment folder needs a stow.yaml at its root");
     } catch (AccessDeniedException e) {
-      throw single(name, "cannot read: permission denied" + ownerAndMode(file));
+      throw single(name, "cannot read: permission denied: " + FileOwnership.describe(file));
     } catch (IOException e) {
       throw single(name, "cannot read: " + reason(e));
     }
@@ -109,20 +108,6 @@ public final class DescriptorParser {
       throw new DescriptorException(findings.errors);
     }
     return new ParsedDescriptor(descriptor, DescriptorException.sorted(findings.warnings));
-  }
-
-  private static String ownerAndMode(Path file) {
-    try {
-      PosixFileAttributes attributes =
-          Files.readAttributes(file, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-      return " (owner "
-          + attributes.owner().getName()
-          + ", mode "
-          + PosixFilePermissions.toString(attributes.permissions())
-          + "); make it readable by this user, e.g. chmod u+r, or run stow as its owner";
-    } catch (IOException | UnsupportedOperationException e) {
-      return "; make it readable by this user";
-    }
   }
 
   private static String reason(IOException e) {

@@ -1,15 +1,19 @@
-package io.stow.cli;
+package io.stow.model;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
-/** Says who owns a file and with which mode, so a "permission denied" says what to change. */
-final class FileOwnership {
+/**
+ * Says who owns a file and with which mode, so a "permission denied" says what to change. One
+ * wording for every front end and module.
+ */
+public final class FileOwnership {
 
   private FileOwnership() {}
 
@@ -17,10 +21,11 @@ final class FileOwnership {
    * For example {@code "owned by root:root with mode 0600 (rw-------), and stow runs as alice;
    * ..."}.
    */
-  static String describe(Path file) {
+  public static String describe(Path file) {
     String user = System.getProperty("user.name");
     try {
-      PosixFileAttributes attributes = Files.readAttributes(file, PosixFileAttributes.class);
+      PosixFileAttributes attributes =
+          Files.readAttributes(file, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
       Set<PosixFilePermission> mode = attributes.permissions();
       return "owned by "
           + attributes.owner().getName()
