@@ -11,6 +11,7 @@ import io.stow.engine.plan.PlannedAction;
 import io.stow.engine.state.SnapshotStore;
 import io.stow.model.ContainerSpec;
 import io.stow.model.Descriptor;
+import io.stow.model.Dotenv;
 import io.stow.model.StowLabels;
 import io.stow.model.VolumeSpec;
 import java.io.IOException;
@@ -86,7 +87,11 @@ final class PrepareStep implements Step<Prepared, Prepared> {
       String name = spec.envFiles().get(i);
       String where = "container " + spec.name() + " envFiles[" + i + "] '" + name + "'";
       Path file = inside(folder, name);
-      env.putAll(DotenvFile.parse(Files.readString(file, StandardCharsets.UTF_8), where));
+      try {
+        env.putAll(Dotenv.parse(Files.readString(file, StandardCharsets.UTF_8), where));
+      } catch (IllegalArgumentException e) {
+        throw new StepFailure(e.getMessage(), e);
+      }
     }
     env.putAll(spec.env());
     return env;

@@ -47,7 +47,8 @@ public final class DaemonConfigParser {
           "pgpKeys",
           "stateDir",
           "pollInterval",
-          "triggerToken");
+          "triggerToken",
+          "composeProfiles");
 
   private DaemonConfigParser() {}
 
@@ -147,8 +148,25 @@ public final class DaemonConfigParser {
             tlsKey,
             path(c, base, "stateDir"),
             poll,
-            triggerToken.map(Secret::of));
+            triggerToken.map(Secret::of),
+            composeProfiles(c));
     return findings.errors.isEmpty() ? config : null;
+  }
+
+  /** Profile names, as Compose writes them: letters, digits, '_', '.', '-'. */
+  private static List<String> composeProfiles(Binding c) {
+    List<String> profiles = new ArrayList<>();
+    for (Binding.Text entry : c.trimmedList("composeProfiles")) {
+      if (!entry.text().matches("[a-zA-Z0-9][a-zA-Z0-9_.-]*")) {
+        c.problemAt(
+            entry.item().node(),
+            entry.item().path(),
+            "'" + entry.text() + "' is not a profile name (letters, digits, '_', '.', '-')");
+      } else if (!profiles.contains(entry.text())) {
+        profiles.add(entry.text());
+      }
+    }
+    return profiles;
   }
 
   /** The API base with {@code /api/v4} appended when missing, without a trailing slash. */
