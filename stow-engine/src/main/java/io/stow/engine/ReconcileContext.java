@@ -7,9 +7,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Everything the engine needs, fixed for the life of a {@link Reconciler}: the Docker and SOPS
@@ -30,6 +33,7 @@ public final class ReconcileContext {
   private final int logTailLines;
   private final int applyConcurrency;
   private final Duration defaultStopTimeout;
+  private final Set<String> composeProfiles;
 
   private ReconcileContext(Builder b) {
     this.docker = b.docker;
@@ -44,6 +48,7 @@ public final class ReconcileContext {
     this.logTailLines = b.logTailLines;
     this.applyConcurrency = b.applyConcurrency;
     this.defaultStopTimeout = b.defaultStopTimeout;
+    this.composeProfiles = Set.copyOf(b.composeProfiles);
   }
 
   public static Builder builder() {
@@ -105,6 +110,14 @@ public final class ReconcileContext {
     return defaultStopTimeout;
   }
 
+  /**
+   * The Compose profiles this host runs (daemon configuration {@code composeProfiles}, or {@code
+   * --profile}); empty leaves it to the project's {@code COMPOSE_PROFILES}.
+   */
+  public Set<String> composeProfiles() {
+    return composeProfiles;
+  }
+
   @Override
   public String toString() {
     return "ReconcileContext[stateRoot="
@@ -128,8 +141,15 @@ public final class ReconcileContext {
     private int logTailLines = 50;
     private int applyConcurrency = 4;
     private Duration defaultStopTimeout = Duration.ofSeconds(10);
+    private Set<String> composeProfiles = Set.of();
 
     private Builder() {}
+
+    /** The Compose profiles this host runs; none by default. */
+    public Builder composeProfiles(Collection<String> value) {
+      composeProfiles = new LinkedHashSet<>(Objects.requireNonNull(value, "composeProfiles"));
+      return this;
+    }
 
     public Builder docker(DockerHost value) {
       docker = value;

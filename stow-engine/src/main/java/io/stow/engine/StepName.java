@@ -25,6 +25,8 @@ public enum StepName {
   CHECK_OWNERSHIP,
   /** Build every create request and check it, before anything is stopped. */
   PREPARE,
+  /** Build every image a replaced container runs from the deployment folder (Compose build). */
+  BUILD,
   /** Make every image to run present locally. */
   PULL,
   /** Make the staged folder the running snapshot. */

@@ -54,6 +54,17 @@ final class ComposeProject {
   /** The network a service joins when it names none, created on first use. */
   NetworkSpec defaultNetwork() {
     return networks.computeIfAbsent(
-        DEFAULT_NETWORK, key -> new NetworkSpec(scoped(DEFAULT_NETWORK)));
+        DEFAULT_NETWORK,
+        key ->
+            ComposeResources.network(
+                this,
+                DEFAULT_NETWORK,
+                scoped(DEFAULT_NETWORK),
+                "bridge",
+                java.util.Map.of(),
+                java.util.List.of(),
+                false,
+                false,
+                java.util.Map.of()));
   }
 }

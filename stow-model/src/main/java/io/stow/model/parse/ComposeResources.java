@@ -39,7 +39,21 @@ final class ComposeResources {
     for (Entry entry : entries(top, "networks")) {
       String path = "networks." + entry.key();
       if (Binding.isNull(entry.value())) {
-        add(top, project, entry, path, new NetworkSpec(project.scoped(entry.key())));
+        add(
+            top,
+            project,
+            entry,
+            path,
+            network(
+                project,
+                entry.key(),
+                project.scoped(entry.key()),
+                "bridge",
+                Map.of(),
+                List.of(),
+                false,
+                false,
+                Map.of()));
         continue;
       }
       Optional<Binding> bound =
@@ -70,19 +84,37 @@ final class ComposeResources {
             project,
             entry,
             path,
-            new NetworkSpec(
+            network(
+                project,
+                entry.key(),
                 name,
                 driver,
                 options(n, "driver_opts"),
                 pools,
                 n.bool("internal", false),
                 n.bool("enable_ipv6", false),
-                options(n, "labels"),
-                false));
+                options(n, "labels")));
       } catch (IllegalArgumentException e) {
         n.problem("driver", e.getMessage());
       }
     }
+  }
+
+  /** A network the project creates, with Compose's labels beside the user's. */
+  static NetworkSpec network(
+      ComposeProject project,
+      String key,
+      String name,
+      String driver,
+      Map<String, String> options,
+      List<IpamPool> pools,
+      boolean internal,
+      boolean ipv6,
+      Map<String, String> labels) {
+    Map<String, String> all = new LinkedHashMap<>(labels);
+    all.put(ServiceBinder.COMPOSE_LABEL_PREFIX + "project", project.name);
+    all.put(ServiceBinder.COMPOSE_LABEL_PREFIX + "network", key);
+    return new NetworkSpec(name, driver, options, pools, internal, ipv6, all, false);
   }
 
   private static void add(
@@ -142,7 +174,9 @@ final class ComposeResources {
       try {
         if (Binding.isNull(entry.value())) {
           project.volumes.put(
-              entry.key(), new NamedVolumeSpec(scoped, "local", Map.of(), Map.of(), false));
+              entry.key(),
+              new NamedVolumeSpec(
+                  scoped, "local", Map.of(), composeLabels(project, entry.key(), Map.of()), false));
           continue;
         }
         Optional<Binding> bound =
@@ -159,7 +193,7 @@ final class ComposeResources {
                 name,
                 ContainerBinder.trimmed(v, "driver").orElse("local"),
                 options(v, "driver_opts"),
-                options(v, "labels"),
+                composeLabels(project, entry.key(), options(v, "labels")),
                 external));
       } catch (IllegalArgumentException e) {
         top.problemAt(entry.value(), path, e.getMessage());
@@ -190,6 +224,15 @@ final class ComposeResources {
                       s, s.node("file").orElseThrow(), s.child("file"), f, "the secret file"))
           .ifPresent(f -> project.secrets.put(entry.key(), f));
     }
+  }
+
+  /** A volume's labels with Compose's beside them, so {@code docker compose} knows it. */
+  private static Map<String, String> composeLabels(
+      ComposeProject project, String key, Map<String, String> labels) {
+    Map<String, String> all = new LinkedHashMap<>(labels);
+    all.put(ServiceBinder.COMPOSE_LABEL_PREFIX + "project", project.name);
+    all.put(ServiceBinder.COMPOSE_LABEL_PREFIX + "volume", key);
+    return all;
   }
 
   /** A mapping's scalar values (driver options, labels), as written. */

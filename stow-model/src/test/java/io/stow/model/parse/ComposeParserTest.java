@@ -112,7 +112,11 @@ class ComposeParserTest {
     assertThat(health.interval()).contains(Duration.ofMillis(1500));
     assertThat(health.startPeriod()).contains(Duration.ofSeconds(10));
     assertThat(d.volumes()).extracting(v -> v.name()).containsExactly("myapp_db-data");
-    assertThat(d.networks()).containsExactly(new NetworkSpec("myapp_default"));
+    assertThat(d.networks()).extracting(NetworkSpec::name).containsExactly("myapp_default");
+    assertThat(d.networks().get(0).labels())
+        .containsEntry("com.docker.compose.project", "myapp")
+        .containsEntry("com.docker.compose.network", "default");
+    assertThat(d.volumes().get(0).labels()).containsEntry("com.docker.compose.volume", "db-data");
   }
 
   @Test
