@@ -504,6 +504,11 @@ public final class FakeDockerHost implements DockerHost {
   }
 
   @Override
+  public synchronized void pullTag(String imageTagged, Consumer<PullProgress> progress) {
+    calls.add("pullTag " + imageTagged);
+  }
+
+  @Override
   public synchronized String build(ImageBuild build, Consumer<String> output) {
     calls.add("build " + build.tag());
     builds.add(build);
