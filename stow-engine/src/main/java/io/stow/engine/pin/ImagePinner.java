@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * {@code stow pin DIR}: pins every image of a folder's Compose file that names a tag but no digest
@@ -31,9 +32,12 @@ import java.util.function.Consumer;
  */
 public final class ImagePinner {
 
-  private final DockerHost docker;
+  private final Supplier<DockerHost> docker;
 
-  public ImagePinner(DockerHost docker) {
+  /**
+   * @param docker the local engine, asked for only when an image needs pinning
+   */
+  public ImagePinner(Supplier<DockerHost> docker) {
     this.docker = Objects.requireNonNull(docker, "docker");
   }
 
@@ -102,8 +106,8 @@ public final class ImagePinner {
   }
 
   private String digest(String tagged) {
-    docker.pullTag(tagged, (PullProgress p) -> {});
-    Optional<String> digest = docker.repoDigest(tagged);
+    docker.get().pullTag(tagged, (PullProgress p) -> {});
+    Optional<String> digest = docker.get().repoDigest(tagged);
     if (digest.isEmpty()) {
       throw new DockerOperationException(
           "pin",

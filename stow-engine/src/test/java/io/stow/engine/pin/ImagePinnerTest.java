@@ -45,7 +45,7 @@ class ImagePinnerTest {
             .repoDigest("redis:latest", D2);
     List<String> notes = new ArrayList<>();
 
-    PinReport report = new ImagePinner(docker).pin(dir, notes::add);
+    PinReport report = new ImagePinner(() -> docker).pin(dir, notes::add);
 
     assertThat(Files.readString(dir.resolve("compose.yaml")))
         .isEqualTo(
@@ -70,7 +70,8 @@ class ImagePinnerTest {
     String compose = "services:\n  web:\n    image: local/only:dev\n";
     Files.writeString(dir.resolve("compose.yaml"), compose);
 
-    assertThatThrownBy(() -> new ImagePinner(new FakeDockerHost(new FakeClock())).pin(dir, n -> {}))
+    assertThatThrownBy(
+            () -> new ImagePinner(() -> new FakeDockerHost(new FakeClock())).pin(dir, n -> {}))
         .isInstanceOf(DockerOperationException.class)
         .hasMessageContaining("no registry digest");
     assertThat(Files.readString(dir.resolve("compose.yaml"))).isEqualTo(compose);

@@ -46,10 +46,19 @@ public final class ComposeParser {
    * @throws DescriptorException listing every problem found
    */
   public static ParsedDescriptor read(Path composeFile, Options options) {
+    return read(composeFile, variables(composeFile.toAbsolutePath().getParent()), options);
+  }
+
+  /**
+   * Parses {@code composeFile} with the given variables (e.g. a {@code .env} decrypted in memory).
+   *
+   * @throws DescriptorException listing every problem found
+   */
+  public static ParsedDescriptor read(
+      Path composeFile, Map<String, String> variables, Options options) {
     byte[] content =
         ManifestText.read(composeFile, "no such file; the folder has no Compose file at its root");
-    Path folder = composeFile.toAbsolutePath().getParent();
-    return read(composeFile.toString(), content, variables(folder), options);
+    return read(composeFile.toString(), content, variables, options);
   }
 
   /**
