@@ -124,7 +124,7 @@ final class ComposeKeys {
         "stow pulls each image by its pinned digest when it is missing, or builds it",
         List.of("pull_policy"));
     reason(
-        "not supported; see docs/compose.md for the keys stow reads",
+        "stow does not read this key",
         List.of(
             "domainname",
             "mac_address",

@@ -28,6 +28,12 @@ final class ComposeProject {
   final Set<String> activeServices = new LinkedHashSet<>();
   final Map<String, Binding> services = new LinkedHashMap<>();
   final Set<String> declared = new LinkedHashSet<>();
+
+  /** Every key under the top-level networks, volumes and secrets, valid or not. */
+  final Set<String> declaredNetworks = new LinkedHashSet<>();
+
+  final Set<String> declaredVolumes = new LinkedHashSet<>();
+  final Set<String> declaredSecrets = new LinkedHashSet<>();
   final Set<String> usedNetworks = new LinkedHashSet<>();
   final Set<String> usedVolumes = new LinkedHashSet<>();
 

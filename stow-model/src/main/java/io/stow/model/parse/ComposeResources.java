@@ -38,6 +38,7 @@ final class ComposeResources {
   static void networks(Binding top, ComposeProject project) {
     for (Entry entry : entries(top, "networks")) {
       String path = "networks." + entry.key();
+      project.declaredNetworks.add(entry.key());
       if (Binding.isNull(entry.value())) {
         add(
             top,
@@ -170,6 +171,7 @@ final class ComposeResources {
   static void volumes(Binding top, ComposeProject project) {
     for (Entry entry : entries(top, "volumes")) {
       String path = "volumes." + entry.key();
+      project.declaredVolumes.add(entry.key());
       String scoped = project.scoped(entry.key());
       try {
         if (Binding.isNull(entry.value())) {
@@ -204,6 +206,7 @@ final class ComposeResources {
   static void secrets(Binding top, ComposeProject project) {
     for (Entry entry : entries(top, "secrets")) {
       String path = "secrets." + entry.key();
+      project.declaredSecrets.add(entry.key());
       Optional<Binding> bound =
           Binding.of(top.findings(), entry.value(), path, SECRET_KEYS, Unknown.COMPOSE);
       if (bound.isEmpty()) {

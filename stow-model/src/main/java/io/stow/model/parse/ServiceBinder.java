@@ -30,6 +30,13 @@ final class ServiceBinder {
   /** Compose's rule for service names. */
   static final Pattern SERVICE_NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]*");
 
+  /**
+   * Environment names as Docker takes them: anything without {@code =}, spaces or control
+   * characters. Wider than stow.yaml's POSIX names because real Compose files rely on it
+   * (Elasticsearch's {@code discovery.type}).
+   */
+  static final Pattern ENV_NAME = Pattern.compile("[^=\\s\\p{Cntrl}]+");
+
   /** Compose's labels, which make {@code docker compose ps} list stow's containers. */
   static final String COMPOSE_LABEL_PREFIX = "com.docker.compose.";
 
@@ -193,11 +200,13 @@ final class ServiceBinder {
   private static Map<String, String> environment(Binding s, ComposeProject project) {
     Map<String, String> env = new LinkedHashMap<>();
     for (Pair pair : ComposeValues.pairs(s, "environment", '=')) {
-      if (!ContainerBinder.ENV_NAME.matcher(pair.key()).matches()) {
+      if (!ENV_NAME.matcher(pair.key()).matches()) {
         s.problemAt(
             pair.node(),
             pair.path(),
-            "'" + pair.key() + "' is not a valid variable name; use [A-Za-z_][A-Za-z0-9_]*");
+            "'"
+                + pair.key()
+                + "' is not a variable name Docker takes: no '=', spaces or control characters");
         continue;
       }
       Optional<String> value =

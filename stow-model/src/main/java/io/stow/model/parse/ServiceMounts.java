@@ -274,6 +274,9 @@ final class ServiceMounts {
       ContainerSpec.Builder spec,
       List<Mounted> targets) {
     if (!project.volumes.containsKey(volume)) {
+      if (project.declaredVolumes.contains(volume)) {
+        return; // its declaration is wrong, and reported there
+      }
       s.problemAt(
           node,
           path,
@@ -318,6 +321,9 @@ final class ServiceMounts {
         continue;
       }
       String file = project.secrets.get(source.get());
+      if (file == null && project.declaredSecrets.contains(source.get())) {
+        continue; // its declaration is wrong, and reported there
+      }
       if (file == null) {
         s.problemAt(
             item.node(),
