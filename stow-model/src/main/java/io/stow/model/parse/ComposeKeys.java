@@ -66,7 +66,11 @@ final class ComposeKeys {
         List.of("configs", "replicas", "placement", "update_config", "rollback_config"));
     reason(
         "Swarm-only: stow runs one Docker host",
-        List.of("endpoint_mode", "mode", "credential_spec", "isolation"));
+        List.of("endpoint_mode", "mode", "credential_spec", "isolation", "uid", "gid"));
+    reason(
+        "Docker sets it from API 1.44 (Engine 25) on; leave it out, interval applies from the"
+            + " start",
+        List.of("start_interval"));
     reason(
         "another container runtime is host setup stow does not manage; remove it",
         List.of("runtime"));
