@@ -15,7 +15,7 @@ public enum StepName {
   DECRYPT,
   /** Compute the manifest, config, secrets and deployment hashes. */
   HASH,
-  /** Load and validate stow.yaml. */
+  /** Load and validate the folder's stow.yaml or Compose file. */
   LOAD,
   /** Refuse a renamed deployment. */
   CHECK_NAME,

@@ -147,6 +147,8 @@ class ComposeReconcileTest {
     assertThat(h.docker.mutatingCalls()).hasSize(before);
     assertThat(h.docker.container("shop-web-1").orElseThrow().running).isTrue();
     assertThat(e.report().builds().get(0).error()).isPresent();
+    assertThat(io.stow.engine.render.ReportDocument.of(e.report()).toJson())
+        .contains("\"builds\"", "non-zero code: 127");
     assertThat(e.report().builds().get(0).output()).contains("/bin/sh: make: not found");
   }
 

@@ -48,7 +48,7 @@ final class ComposeBinder {
     Optional<String> name = projectName(top, variables, options.folderName());
     DeploymentSettings settings = settings(top, name.orElse("invalid"));
     ComposeProject project =
-        new ComposeProject(name.orElse("invalid"), variables, profiles(top, variables, options));
+        new ComposeProject(name.orElse("invalid"), variables, profiles(variables, options));
     ComposeResources.networks(top, project);
     ComposeResources.volumes(top, project);
     ComposeResources.secrets(top, project);
@@ -134,7 +134,7 @@ final class ComposeBinder {
    * {@code COMPOSE_PROFILES} from {@code .env}, as Compose lets its flags win over the variable.
    */
   private static Set<String> profiles(
-      Binding top, Map<String, String> variables, ComposeParser.Options options) {
+      Map<String, String> variables, ComposeParser.Options options) {
     if (!options.profiles().isEmpty()) {
       return options.profiles();
     }
