@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * A service's mounts: {@code volumes} (short {@code source:target:mode} and long form; a relative
@@ -30,7 +31,6 @@ final class ServiceMounts {
   private static final Set<String> BIND_KEYS = Set.of("propagation", "create_host_path", "selinux");
   private static final Set<String> VOLUME_KEYS = Set.of("nocopy");
   private static final Set<String> TMPFS_KEYS = Set.of("size", "mode");
-  private static final Set<String> SECRET_KEYS = Set.of("source", "target");
 
   private ServiceMounts() {}
 
@@ -57,7 +57,8 @@ final class ServiceMounts {
                 targets.add(new Mounted(mount.target(), entry.item().node(), entry.item().path()));
               });
     }
-    secrets(s, project, spec, targets);
+    ServiceSecrets.bind(
+        s, project, (node, path, mount) -> add(s, node, path, mount, spec, targets));
     Set<String> seen = new HashSet<>();
     for (Mounted mounted : targets) {
       if (!seen.add(Path.of(mounted.target()).normalize().toString())) {
@@ -298,53 +299,6 @@ final class ServiceMounts {
         targets);
   }
 
-  /** Mounts each of the service's {@code secrets} read-only below {@code /run/secrets}. */
-  private static void secrets(
-      Binding s, ComposeProject project, ContainerSpec.Builder spec, List<Mounted> targets) {
-    for (Item item : s.list("secrets")) {
-      Optional<String> source;
-      Optional<String> target = Optional.empty();
-      Binding at = s;
-      if (item.node() instanceof MapNode) {
-        Optional<Binding> bound =
-            Binding.of(s.findings(), item.node(), item.path(), SECRET_KEYS, Unknown.COMPOSE);
-        if (bound.isEmpty()) {
-          continue;
-        }
-        at = bound.get();
-        source = at.requiredString("source").map(String::strip);
-        target = ContainerBinder.trimmed(at, "target");
-      } else {
-        source = s.scalarText(item.node(), item.path()).map(String::strip);
-      }
-      if (source.isEmpty()) {
-        continue;
-      }
-      String file = project.secrets.get(source.get());
-      if (file == null && project.declaredSecrets.contains(source.get())) {
-        continue; // its declaration is wrong, and reported there
-      }
-      if (file == null) {
-        s.problemAt(
-            item.node(),
-            item.path(),
-            "secret '" + source.get() + "' is not declared; add it under the top-level secrets");
-        continue;
-      }
-      String mountPoint =
-          target
-              .map(t -> t.startsWith("/") ? t : "/run/secrets/" + t)
-              .orElse("/run/secrets/" + source.get());
-      add(
-          at,
-          item.node(),
-          item.path(),
-          () -> new VolumeSpec(file, mountPoint, true, Optional.empty()),
-          spec,
-          targets);
-    }
-  }
-
   private static boolean isPath(String source) {
     return source.startsWith("/") || source.startsWith(".") || source.startsWith("~");
   }
@@ -353,7 +307,7 @@ final class ServiceMounts {
       Binding s,
       YamlNode node,
       String path,
-      java.util.function.Supplier<Object> mount,
+      Supplier<Object> mount,
       ContainerSpec.Builder spec,
       List<Mounted> targets) {
     Object made;
