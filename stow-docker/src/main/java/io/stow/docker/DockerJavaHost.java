@@ -184,7 +184,12 @@ public final class DockerJavaHost implements DockerHost, AutoCloseable {
           e,
           "is image "
               + request.image()
-              + " present (pull or build it first) and do its networks and volumes exist?");
+              + (request.spec().build().isPresent()
+                  ? " present (build it first)"
+                  : " present (pull it first)")
+              + " and do its networks"
+              + (request.spec().volumeMounts().isEmpty() ? "" : " and volumes")
+              + " exist?");
     } catch (ConflictException e) {
       throw errors.translate(
           "create", name, e, "a container with this name exists; stop and remove it first");
