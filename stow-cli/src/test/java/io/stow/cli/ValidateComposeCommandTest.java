@@ -117,7 +117,7 @@ class ValidateComposeCommandTest {
 
     assertThat(run.status()).isEqualTo(1);
     assertThat(run.err())
-        .contains("build context './web'", "does not exist")
+        .contains("service web (container shop-web-1) build context './web'", "does not exist")
         .contains("token.txt is a symbolic link");
   }
 

@@ -35,7 +35,12 @@ public final class FolderReferences {
     List<ContainerSpec> containers = descriptor.containers();
     for (int c = 0; c < containers.size(); c++) {
       ContainerSpec spec = containers.get(c);
-      String at = "container " + spec.name() + " (containers[" + c + "])";
+      // a Compose service is named as the file names it; a stow.yaml container by its index
+      String service = spec.labels().get("com.docker.compose.service");
+      String at =
+          service != null
+              ? "service " + service + " (container " + spec.name() + ")"
+              : "container " + spec.name() + " (containers[" + c + "])";
       for (int i = 0; i < spec.envFiles().size(); i++) {
         String name = spec.envFiles().get(i);
         check(base, name, at + " envFiles[" + i + "] '" + name + "'", true, problems);
