@@ -35,12 +35,13 @@ class CliComposition {
 
   List<Command> commands() {
     return List.of(
-        new ValidateCommand(),
+        new ValidateCommand(this),
         new HashCommand(),
         new DecryptCommand(this),
         new ReconcileCommand(this),
         new SuggestImageCommand(this),
-        new DeployKeyCommand(this));
+        new DeployKeyCommand(this),
+        new PinCommand(this));
   }
 
   Console console() {
@@ -96,12 +97,19 @@ class CliComposition {
 
   /** A reconciler over this host's Docker engine, the given state root and SOPS decryptor. */
   Reconciler reconciler(Path stateRoot, SecretDecryptor sops, EngineEvents events) {
+    return reconciler(stateRoot, sops, events, List.of());
+  }
+
+  /** The same, running these Compose profiles. */
+  Reconciler reconciler(
+      Path stateRoot, SecretDecryptor sops, EngineEvents events, List<String> composeProfiles) {
     return new Reconciler(
         ReconcileContext.builder()
             .docker(docker())
             .secretDecryptor(sops)
             .stateRoot(stateRoot)
             .events(FaultInjection.wrap(events, environment(), console.err()))
+            .composeProfiles(composeProfiles)
             .build());
   }
 }

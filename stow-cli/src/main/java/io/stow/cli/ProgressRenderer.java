@@ -2,7 +2,10 @@ package io.stow.cli;
 
 import io.stow.engine.EngineEvents;
 import io.stow.engine.ReconcileEvent;
+import io.stow.engine.ReconcileEvent.BuildOutput;
 import io.stow.engine.ReconcileEvent.ContainerChanged;
+import io.stow.engine.ReconcileEvent.DependencyReady;
+import io.stow.engine.ReconcileEvent.ImageBuilt;
 import io.stow.engine.ReconcileEvent.ImageReady;
 import io.stow.engine.ReconcileEvent.PlanReady;
 import io.stow.engine.ReconcileEvent.PullProgressed;
@@ -51,6 +54,17 @@ final class ProgressRenderer implements EngineEvents {
       err.println(
           (rollback.recovery() ? "recovering an interrupted apply: " : "ROLLING BACK: ")
               + rollback.reason());
+    } else if (event instanceof BuildOutput build) {
+      err.println("build " + build.container() + ": " + build.line());
+    } else if (event instanceof ImageBuilt built) {
+      err.println((built.built() ? "built " : "present ") + built.tag());
+    } else if (event instanceof DependencyReady ready) {
+      err.println(
+          ready.dependency()
+              + " is "
+              + ready.condition().replace("service_", "").replace('_', ' ')
+              + " for "
+              + ready.container());
     } else if (event instanceof Warning warning) {
       err.println("warning: " + warning.message());
     }

@@ -11,6 +11,7 @@ import io.stow.engine.source.LocalDirectorySource;
 import io.stow.sops.SecretDecryptor;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import joptsimple.OptionParser;
 import joptsimple.OptionSet;
 import joptsimple.OptionSpec;
@@ -29,6 +30,7 @@ final class ReconcileCommand implements Command {
   private OptionSpec<String> stateDir;
   private OptionSpec<Void> dryRun;
   private OptionSpec<Void> planJson;
+  private OptionSpec<String> profile;
   private KeyOptions keys;
 
   ReconcileCommand(CliComposition composition) {
@@ -62,9 +64,17 @@ final class ReconcileCommand implements Command {
             .describedAs("F");
     dir =
         parser
-            .accepts("dir", "the deployment folder (holds stow.yaml)")
+            .accepts("dir", "the deployment folder (holds stow.yaml or a Compose file)")
             .withRequiredArg()
             .describedAs("DIR");
+    profile =
+        parser
+            .accepts(
+                "profile",
+                "with --dir: a Compose profile this host runs; repeatable (with --config:"
+                    + " composeProfiles)")
+            .withRequiredArg()
+            .describedAs("P");
     stateDir =
         parser
             .accepts(
@@ -89,10 +99,15 @@ final class ReconcileCommand implements Command {
     DesiredStateSource source;
     Path stateRoot;
     SecretDecryptor decryptor;
+    List<String> profiles;
     if (options.has(config)) {
       if (keys.given(options)) {
         throw new UsageException(
             "with --config the SOPS keys come from the configuration (keys, pgpKeys, sopsBinary)");
+      }
+      if (options.has(profile)) {
+        throw new UsageException(
+            "with --config the Compose profiles come from the configuration (composeProfiles)");
       }
       ConfiguredHost host =
           composition.configuredHost(
@@ -101,6 +116,7 @@ final class ReconcileCommand implements Command {
       source = host.source();
       stateRoot = host.stateRoot();
       decryptor = host.decryptor();
+      profiles = host.config().composeProfiles();
     } else {
       Path folder = Path.of(options.valueOf(dir));
       if (!Files.isDirectory(folder)) {
@@ -109,6 +125,7 @@ final class ReconcileCommand implements Command {
       source = new LocalDirectorySource(folder);
       stateRoot = Path.of(System.getProperty("user.home"));
       decryptor = keys.decryptor(options, composition.environment());
+      profiles = List.copyOf(options.valuesOf(profile));
     }
     if (options.has(stateDir)) {
       stateRoot = Path.of(options.valueOf(stateDir));
@@ -117,7 +134,7 @@ final class ReconcileCommand implements Command {
         options.has(dryRun) ? ReconcileRequest.dryRun(source) : ReconcileRequest.reconcile(source);
 
     ProgressRenderer progress = new ProgressRenderer(console);
-    Reconciler reconciler = composition.reconciler(stateRoot, decryptor, progress);
+    Reconciler reconciler = composition.reconciler(stateRoot, decryptor, progress, profiles);
     ReconcileReport report;
     try {
       report = reconciler.reconcile(request);

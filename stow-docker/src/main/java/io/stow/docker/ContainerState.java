@@ -40,7 +40,7 @@ public record ContainerState(
 
   /** What the container list would say about this container. */
   public ObservedContainer summary() {
-    return new ObservedContainer(id, name, image, labels, status, running, restarting);
+    return new ObservedContainer(id, name, image, labels, status, running, restarting, exitCode);
   }
 
   /** The value of a label, if set. */

@@ -63,7 +63,20 @@ final class ContainerStates {
         container.getLabels() == null ? Map.of() : container.getLabels(),
         status,
         status.equals("running") || status.equals("restarting") || status.equals("paused"),
-        status.equals("restarting"));
+        status.equals("restarting"),
+        status.equals("exited") ? listedExitCode(container.getStatus()) : Optional.empty());
+  }
+
+  private static final java.util.regex.Pattern EXITED =
+      java.util.regex.Pattern.compile("Exited \\((-?[0-9]{1,9})\\).*");
+
+  /** The exit code in the list's status text, {@code Exited (0) 5 minutes ago}. */
+  static Optional<Integer> listedExitCode(String statusText) {
+    if (statusText == null) {
+      return Optional.empty();
+    }
+    java.util.regex.Matcher m = EXITED.matcher(statusText);
+    return m.matches() ? Optional.of(Integer.parseInt(m.group(1))) : Optional.empty();
   }
 
   static String name(String dockerName) {

@@ -4,24 +4,30 @@ import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Capability;
+import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HealthCheck;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.InternetProtocol;
 import com.github.dockerjava.api.model.LogConfig;
+import com.github.dockerjava.api.model.Mount;
+import com.github.dockerjava.api.model.MountType;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.PropagationMode;
 import com.github.dockerjava.api.model.RestartPolicy;
 import com.github.dockerjava.api.model.SELContext;
 import com.github.dockerjava.api.model.Volume;
+import com.github.dockerjava.api.model.VolumeOptions;
 import io.stow.model.BindOptions;
 import io.stow.model.ContainerSpec;
 import io.stow.model.ExtraHost;
 import io.stow.model.HealthcheckSpec;
 import io.stow.model.LoggingSpec;
+import io.stow.model.NetworkEndpoint;
 import io.stow.model.PortMapping;
 import io.stow.model.PublishSpec;
 import io.stow.model.TmpfsMount;
+import io.stow.model.VolumeMount;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,7 +43,8 @@ import java.util.Set;
  * {@code docker ps} shows the tag, and the container's {@code Config.Image} equals the descriptor's
  * image, so the planner can compare them as strings. Docker attaches one network at creation; the
  * rest of {@link ContainerSpec#networks()} is connected afterwards (see {@link
- * #additionalNetworks}), each with the same aliases.
+ * #additionalNetworks}), each with its own endpoint settings ({@link #endpoint}). For a service
+ * built from the folder, the request's image is the tag the engine built.
  */
 final class CreateContainerMapper {
 
@@ -47,7 +54,7 @@ final class CreateContainerMapper {
   static CreateContainerCmd apply(ContainerCreateRequest request, CreateContainerCmd cmd) {
     ContainerSpec spec = request.spec();
     cmd.withName(spec.name())
-        .withImage(spec.image().toString())
+        .withImage(request.image())
         .withLabels(new LinkedHashMap<>(request.labels()))
         .withEnv(env(request.env()));
     if (!spec.args().isEmpty()) {
@@ -59,12 +66,19 @@ final class CreateContainerMapper {
     spec.workingDir().ifPresent(cmd::withWorkingDir);
     spec.healthcheck().ifPresent(h -> cmd.withHealthcheck(healthcheck(h)));
     spec.stopTimeout().ifPresent(t -> cmd.withStopTimeout(DockerUnits.seconds(t)));
-    if (!spec.publish().isEmpty()) {
-      cmd.withExposedPorts(exposedPorts(spec.publish()));
+    List<ExposedPort> exposed = exposedPorts(spec.publish(), spec.runtime().expose());
+    if (!exposed.isEmpty()) {
+      cmd.withExposedPorts(exposed);
     }
-    if (!spec.networkAliases().isEmpty()) {
-      cmd.withAliases(spec.networkAliases());
+    if (!spec.networks().isEmpty()) {
+      NetworkEndpoint first = spec.endpoint(spec.networks().get(0));
+      if (!first.aliases().isEmpty()) {
+        cmd.withAliases(first.aliases());
+      }
+      first.ipv4Address().ifPresent(cmd::withIpv4Address);
+      first.ipv6Address().ifPresent(cmd::withIpv6Address);
     }
+    RuntimeMapper.apply(spec.runtime(), cmd);
     return cmd.withHostConfig(hostConfig(request));
   }
 
@@ -91,6 +105,11 @@ final class CreateContainerMapper {
     if (!spec.networks().isEmpty()) {
       host.withNetworkMode(spec.networks().get(0));
     }
+    spec.networkMode().ifPresent(host::withNetworkMode);
+    if (!spec.volumeMounts().isEmpty()) {
+      host.withMounts(spec.volumeMounts().stream().map(CreateContainerMapper::mount).toList());
+    }
+    RuntimeMapper.apply(spec.runtime(), host);
     if (spec.readOnlyRootfs()) {
       host.withReadonlyRootfs(true);
     }
@@ -175,13 +194,50 @@ final class CreateContainerMapper {
   }
 
   static List<ExposedPort> exposedPorts(List<PublishSpec> publish) {
+    return exposedPorts(publish, List.of());
+  }
+
+  /** Published ports, then the ports exposed only, each once. */
+  static List<ExposedPort> exposedPorts(
+      List<PublishSpec> publish, List<io.stow.model.ExposedPort> expose) {
     Set<ExposedPort> exposed = new LinkedHashSet<>();
     for (PublishSpec entry : publish) {
       for (PortMapping m : entry.mappings()) {
         exposed.add(exposedPort(m));
       }
     }
+    for (io.stow.model.ExposedPort entry : expose) {
+      for (int port = entry.ports().first(); port <= entry.ports().last(); port++) {
+        exposed.add(new ExposedPort(port, InternetProtocol.parse(entry.protocol())));
+      }
+    }
     return List.copyOf(exposed);
+  }
+
+  /** The endpoint settings to connect {@code network} with: its aliases and fixed addresses. */
+  static ContainerNetwork endpoint(ContainerSpec spec, String network) {
+    NetworkEndpoint endpoint = spec.endpoint(network);
+    ContainerNetwork settings = new ContainerNetwork().withAliases(endpoint.aliases());
+    if (endpoint.ipv4Address().isPresent() || endpoint.ipv6Address().isPresent()) {
+      settings.withIpamConfig(
+          new ContainerNetwork.Ipam()
+              .withIpv4Address(endpoint.ipv4Address().orElse(null))
+              .withIpv6Address(endpoint.ipv6Address().orElse(null)));
+    }
+    return settings;
+  }
+
+  private static Mount mount(VolumeMount volume) {
+    Mount mount =
+        new Mount()
+            .withType(MountType.VOLUME)
+            .withTarget(volume.target())
+            .withReadOnly(volume.readOnly());
+    volume.volume().ifPresent(mount::withSource);
+    if (volume.noCopy()) {
+      mount.withVolumeOptions(new VolumeOptions().withNoCopy(true));
+    }
+    return mount;
   }
 
   static Ports portBindings(List<PublishSpec> publish) {

@@ -1,6 +1,8 @@
 package io.stow.docker;
 
 import io.stow.model.ImageRef;
+import io.stow.model.NamedVolumeSpec;
+import io.stow.model.NetworkSpec;
 import io.stow.model.ObservedContainer;
 import java.time.Duration;
 import java.util.List;
@@ -79,4 +81,69 @@ public interface DockerHost {
    * Docker host now; true when that cannot be known from here (a remote engine).
    */
   boolean hostPortFree(String hostIp, int port, String protocol);
+
+  // ---- Compose deployments: named volumes, configured networks, images built from the folder.
+  // Defaults refuse, so an embedder's implementation keeps compiling and says what it lacks.
+
+  /**
+   * Creates a network as {@code network} describes it (driver, options, IPAM pools, internal, IPv6)
+   * with {@code labels} plus its own, unless a network of that name exists; an external network
+   * must exist.
+   *
+   * @throws DockerOperationException when it cannot be created, or an external one is missing
+   */
+  default void ensureNetwork(NetworkSpec network, Map<String, String> labels) {
+    if (network.plain()) {
+      ensureNetwork(network.name(), labels);
+      return;
+    }
+    throw new UnsupportedOperationException(
+        getClass().getSimpleName() + " cannot create network " + network.name() + " as configured");
+  }
+
+  /**
+   * Creates a named volume with its driver, options and labels plus {@code labels}, unless a volume
+   * of that name exists (its data is kept); an external volume must exist.
+   *
+   * @throws DockerOperationException when it cannot be created, or an external one is missing
+   */
+  default void ensureVolume(NamedVolumeSpec volume, Map<String, String> labels) {
+    throw new UnsupportedOperationException(
+        getClass().getSimpleName() + " cannot create volume " + volume.name());
+  }
+
+  /** Whether a network of exactly this name exists. */
+  default boolean networkExists(String name) {
+    throw new UnsupportedOperationException(
+        getClass().getSimpleName() + " cannot look up network " + name);
+  }
+
+  /** Whether a volume of exactly this name exists. */
+  default boolean volumeExists(String name) {
+    throw new UnsupportedOperationException(
+        getClass().getSimpleName() + " cannot look up volume " + name);
+  }
+
+  /** Whether an image is present locally under this reference (a tag or an id). */
+  default boolean localImagePresent(String reference) {
+    throw new UnsupportedOperationException(
+        getClass().getSimpleName() + " cannot look up image " + reference);
+  }
+
+  /**
+   * Builds an image from a context folder and tags it; every line the build prints goes to {@code
+   * output} as it comes. Returns the image id.
+   *
+   * @throws DockerOperationException when the build fails, with its error and last lines
+   */
+  default String build(ImageBuild build, Consumer<String> output) {
+    throw new UnsupportedOperationException(
+        getClass().getSimpleName() + " cannot build " + build.tag());
+  }
+
+  /** Pulls {@code repo:tag} by its tag (to pin it: then read {@link #repoDigest}). */
+  default void pullTag(String imageTagged, Consumer<PullProgress> progress) {
+    throw new UnsupportedOperationException(
+        getClass().getSimpleName() + " cannot pull " + imageTagged);
+  }
 }

@@ -8,7 +8,6 @@ import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.Container;
-import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.ContainerPort;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DefaultDockerCmdExecFactory;
@@ -16,6 +15,8 @@ import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import io.stow.model.ImageRef;
+import io.stow.model.NamedVolumeSpec;
+import io.stow.model.NetworkSpec;
 import io.stow.model.ObservedContainer;
 import java.io.IOException;
 import java.time.Duration;
@@ -166,7 +167,7 @@ public final class DockerJavaHost implements DockerHost, AutoCloseable {
 
   private CreateContainerCmd build(ContainerCreateRequest request) {
     return CreateContainerMapper.apply(
-        request, new RedactedCreateContainerCmd(createExec, request.spec().image().toString()));
+        request, new RedactedCreateContainerCmd(createExec, request.image()));
   }
 
   @Override
@@ -184,8 +185,13 @@ public final class DockerJavaHost implements DockerHost, AutoCloseable {
           name,
           e,
           "is image "
-              + request.spec().image()
-              + " present (pull it first) and do its networks exist?");
+              + request.image()
+              + (request.spec().build().isPresent()
+                  ? " present (build it first)"
+                  : " present (pull it first)")
+              + " and do its networks"
+              + (request.spec().volumeMounts().isEmpty() ? "" : " and volumes")
+              + " exist?");
     } catch (ConflictException e) {
       throw errors.translate(
           "create", name, e, "a container with this name exists; stop and remove it first");
@@ -203,8 +209,7 @@ public final class DockerJavaHost implements DockerHost, AutoCloseable {
             .connectToNetworkCmd()
             .withContainerId(id)
             .withNetworkId(network)
-            .withContainerNetwork(
-                new ContainerNetwork().withAliases(request.spec().networkAliases()))
+            .withContainerNetwork(CreateContainerMapper.endpoint(request.spec(), network))
             .exec();
       } catch (RuntimeException e) {
         remove(id); // half-connected containers are not left behind
@@ -286,6 +291,52 @@ public final class DockerJavaHost implements DockerHost, AutoCloseable {
     } catch (IOException e) {
       throw new DockerOperationException("logs", id, "could not close the log stream", e);
     }
+  }
+
+  @Override
+  public void ensureNetwork(NetworkSpec network, Map<String, String> labels) {
+    new Networks(client, errors).ensure(network, labels);
+  }
+
+  @Override
+  public void ensureVolume(NamedVolumeSpec volume, Map<String, String> labels) {
+    new Volumes(client, errors).ensure(volume, labels);
+  }
+
+  @Override
+  public boolean networkExists(String name) {
+    try {
+      return new Networks(client, errors).exists(name);
+    } catch (RuntimeException e) {
+      throw errors.translate("list networks", name, e);
+    }
+  }
+
+  @Override
+  public boolean volumeExists(String name) {
+    return new Volumes(client, errors).exists(name);
+  }
+
+  @Override
+  public boolean localImagePresent(String reference) {
+    try {
+      client.inspectImageCmd(reference).exec();
+      return true;
+    } catch (NotFoundException e) {
+      return false;
+    } catch (RuntimeException e) {
+      throw errors.translate("inspect image", reference, e);
+    }
+  }
+
+  @Override
+  public String build(ImageBuild build, Consumer<String> output) {
+    return new ImageBuilds(client, errors).build(build, output);
+  }
+
+  @Override
+  public void pullTag(String imageTagged, Consumer<PullProgress> progress) {
+    new ImagePull(client, errors).pullTag(imageTagged, progress);
   }
 
   /** Closes the connection to the engine. */

@@ -59,6 +59,37 @@ final class ImagePull {
     }
   }
 
+  /** Pulls {@code repo:tag} by its tag, to learn the digest the registry serves for it now. */
+  void pullTag(String imageTagged, Consumer<PullProgress> progress) {
+    int slash = imageTagged.lastIndexOf('/');
+    int colon = imageTagged.lastIndexOf(':');
+    if (colon < 0 || colon < slash || imageTagged.contains("@")) {
+      throw new IllegalArgumentException("not repo:tag: " + imageTagged);
+    }
+    PullCallback callback = new PullCallback(imageTagged, progress);
+    String hint =
+        "check the image name and tag, that its registry is reachable from the Docker engine and"
+            + " that the engine is logged in to it";
+    try {
+      client
+          .pullImageCmd(imageTagged.substring(0, colon))
+          .withTag(imageTagged.substring(colon + 1))
+          .exec(callback)
+          .awaitCompletion();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new DockerOperationException("pull", imageTagged, "interrupted", e);
+    } catch (RuntimeException e) {
+      throw errors.translate("pull", imageTagged, e, hint);
+    }
+    callback
+        .streamError()
+        .ifPresent(
+            message -> {
+              throw new DockerOperationException("pull", imageTagged, message + "; " + hint);
+            });
+  }
+
   private static boolean looksMissing(String message) {
     String lower = message.toLowerCase(Locale.ROOT);
     return lower.contains("not found") || lower.contains("manifest unknown");

@@ -1,15 +1,17 @@
 package io.stow.engine;
 
 import io.stow.model.Descriptor;
+import io.stow.model.parse.ComposeParser;
 import io.stow.model.parse.DescriptorParser;
 import io.stow.model.parse.ParsedDescriptor;
 import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * Loads and validates a {@code stow.yaml}. The default is {@code DescriptorParser::parse}; tests
- * pass a loader that returns records built in code. A loader reports problems by throwing; its
- * message (file, YAML path, line:col) is shown as is, so it must never contain an env value.
+ * Loads and validates a {@code stow.yaml} (and a Compose file, see {@link #readCompose}). The
+ * default is {@code DescriptorParser::parse}; tests pass a loader that returns records built in
+ * code. A loader reports problems by throwing; its message (file, YAML path, line:col) is shown as
+ * is, so it must never contain an env value.
  */
 @FunctionalInterface
 public interface DescriptorLoader {
@@ -37,5 +39,14 @@ public interface DescriptorLoader {
   default ParsedDescriptor read(Path stowYaml) throws IOException {
     Descriptor descriptor = load(stowYaml);
     return descriptor == null ? null : new ParsedDescriptor(descriptor, java.util.List.of());
+  }
+
+  /**
+   * A Compose file, with the variables of the {@code .env} beside it; {@link ComposeParser} unless
+   * a loader knows better.
+   */
+  default ParsedDescriptor readCompose(Path composeFile, ComposeParser.Options options)
+      throws IOException {
+    return ComposeParser.read(composeFile, options);
   }
 }

@@ -1,5 +1,6 @@
 package io.stow.engine;
 
+import io.stow.model.BuildSpec;
 import io.stow.model.ContainerSpec;
 import io.stow.model.Descriptor;
 import io.stow.model.VolumeSpec;
@@ -13,11 +14,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Checks that what stow.yaml points at inside the deployment folder is there: every env file, and
- * every relative or {@code runtime/...} volume source. Docker would otherwise create a missing bind
- * source as an empty root-owned directory and the container would start without its configuration.
- * A deployment folder holds regular files and directories only, as the reconcile's sources require:
- * a symbolic link on the way to a referenced file is refused, never followed.
+ * Checks that what stow.yaml (or a Compose file) points at inside the deployment folder is there:
+ * every env file, every relative or {@code runtime/...} volume source (a Compose secret's file
+ * included), and every build context with its Dockerfile. Docker would otherwise create a missing
+ * bind source as an empty root-owned directory and the container would start without its
+ * configuration. A deployment folder holds regular files and directories only, as the reconcile's
+ * sources require: a symbolic link on the way to a referenced file is refused, never followed.
  */
 public final class FolderReferences {
 
@@ -33,7 +35,12 @@ public final class FolderReferences {
     List<ContainerSpec> containers = descriptor.containers();
     for (int c = 0; c < containers.size(); c++) {
       ContainerSpec spec = containers.get(c);
-      String at = "container " + spec.name() + " (containers[" + c + "])";
+      // a Compose service is named as the file names it; a stow.yaml container by its index
+      String service = spec.labels().get("com.docker.compose.service");
+      String at =
+          service != null
+              ? "service " + service + " (container " + spec.name() + ")"
+              : "container " + spec.name() + " (containers[" + c + "])";
       for (int i = 0; i < spec.envFiles().size(); i++) {
         String name = spec.envFiles().get(i);
         check(base, name, at + " envFiles[" + i + "] '" + name + "'", true, problems);
@@ -45,6 +52,7 @@ public final class FolderReferences {
           check(base, volume.sourcePath(), where, false, problems);
         }
       }
+      spec.build().ifPresent(build -> checkBuild(base, at, build, problems));
     }
     return problems;
   }
@@ -82,6 +90,32 @@ public final class FolderReferences {
                 + " refuses it): replace it with a copy of the file");
       }
     }
+  }
+
+  /** A build context is a folder of the deployment, and its Dockerfile a file inside it. */
+  private static void checkBuild(Path base, String at, BuildSpec build, List<String> problems) {
+    String where = at + " build context '" + build.context() + "'";
+    int before = problems.size();
+    check(base, build.context(), where, false, problems);
+    if (problems.size() > before) {
+      return;
+    }
+    Path context = base.resolve(build.context()).normalize();
+    if (!Files.isDirectory(context, LinkOption.NOFOLLOW_LINKS)) {
+      problems.add(where + " is not a folder; a build context is a folder of the deployment");
+      return;
+    }
+    String dockerfile = base.relativize(context.resolve(build.dockerfile()).normalize()).toString();
+    if (!context.resolve(build.dockerfile()).normalize().startsWith(context)) {
+      problems.add(at + " Dockerfile '" + build.dockerfile() + "' leaves its build context");
+      return;
+    }
+    check(
+        base,
+        dockerfile,
+        at + " Dockerfile '" + build.dockerfile() + "' (in " + build.context() + ")",
+        true,
+        problems);
   }
 
   private static void check(

@@ -7,9 +7,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Everything the engine needs, fixed for the life of a {@link Reconciler}: the Docker and SOPS
@@ -31,6 +34,7 @@ public final class ReconcileContext {
   private final int applyConcurrency;
   private final Duration defaultStopTimeout;
   private final Duration engineWait;
+  private final Set<String> composeProfiles;
 
   private ReconcileContext(Builder b) {
     this.docker = b.docker;
@@ -46,6 +50,7 @@ public final class ReconcileContext {
     this.applyConcurrency = b.applyConcurrency;
     this.defaultStopTimeout = b.defaultStopTimeout;
     this.engineWait = b.engineWait;
+    this.composeProfiles = Set.copyOf(b.composeProfiles);
   }
 
   public static Builder builder() {
@@ -115,6 +120,14 @@ public final class ReconcileContext {
     return engineWait;
   }
 
+  /**
+   * The Compose profiles this host runs (daemon configuration {@code composeProfiles}, or {@code
+   * --profile}); empty leaves it to the project's {@code COMPOSE_PROFILES}.
+   */
+  public Set<String> composeProfiles() {
+    return composeProfiles;
+  }
+
   @Override
   public String toString() {
     return "ReconcileContext[stateRoot="
@@ -139,8 +152,15 @@ public final class ReconcileContext {
     private int applyConcurrency = 4;
     private Duration defaultStopTimeout = Duration.ofSeconds(10);
     private Duration engineWait = Duration.ofSeconds(60);
+    private Set<String> composeProfiles = Set.of();
 
     private Builder() {}
+
+    /** The Compose profiles this host runs; none by default. */
+    public Builder composeProfiles(Collection<String> value) {
+      composeProfiles = new LinkedHashSet<>(Objects.requireNonNull(value, "composeProfiles"));
+      return this;
+    }
 
     public Builder docker(DockerHost value) {
       docker = value;

@@ -60,6 +60,39 @@ public sealed interface ReconcileEvent {
     }
   }
 
+  /**
+   * One line an image build printed, for the container it is built for; values from the
+   * deployment's {@code .env} are masked.
+   */
+  record BuildOutput(String container, String line) implements ReconcileEvent {
+    public BuildOutput {
+      Objects.requireNonNull(container, "container");
+      Objects.requireNonNull(line, "line");
+    }
+  }
+
+  /**
+   * The image a container runs from the folder is ready: {@code built} false when an image with
+   * that tag was there already (nothing in its build changed).
+   */
+  record ImageBuilt(String container, String tag, boolean built) implements ReconcileEvent {
+    public ImageBuilt {
+      Objects.requireNonNull(container, "container");
+      Objects.requireNonNull(tag, "tag");
+    }
+  }
+
+  /** A container's dependency reached its {@code depends_on} condition after {@code waited}. */
+  record DependencyReady(String container, String dependency, String condition, Duration waited)
+      implements ReconcileEvent {
+    public DependencyReady {
+      Objects.requireNonNull(container, "container");
+      Objects.requireNonNull(dependency, "dependency");
+      Objects.requireNonNull(condition, "condition");
+      Objects.requireNonNull(waited, "waited");
+    }
+  }
+
   /** What happened to a container. */
   enum Change {
     STOPPED,
@@ -73,6 +106,13 @@ public sealed interface ReconcileEvent {
     public ContainerChanged {
       Objects.requireNonNull(container, "container");
       Objects.requireNonNull(change, "change");
+    }
+  }
+
+  /** A named volume exists (it was created, or was there already with its data). */
+  record VolumeEnsured(String volume) implements ReconcileEvent {
+    public VolumeEnsured {
+      Objects.requireNonNull(volume, "volume");
     }
   }
 

@@ -29,6 +29,7 @@ import java.util.Optional;
  * @param durations how long each step took, in order
  * @param failure why the run failed; empty on success
  * @param warnings notes that did not fail the run
+ * @param builds the images built from the deployment folder (Compose {@code build}), in order
  */
 public record ReconcileReport(
     ReconcileMode mode,
@@ -47,7 +48,8 @@ public record ReconcileReport(
     Instant finishedAt,
     Map<String, Duration> durations,
     Optional<String> failure,
-    List<String> warnings) {
+    List<String> warnings,
+    List<BuildReport> builds) {
 
   public ReconcileReport {
     Objects.requireNonNull(mode, "mode");
@@ -67,6 +69,47 @@ public record ReconcileReport(
     durations = Collections.unmodifiableMap(new LinkedHashMap<>(durations));
     Objects.requireNonNull(failure, "failure");
     warnings = List.copyOf(warnings);
+    builds = List.copyOf(builds);
+  }
+
+  /** A report without builds. */
+  public ReconcileReport(
+      ReconcileMode mode,
+      ReconcileStatus status,
+      Optional<String> deploymentName,
+      Optional<String> revision,
+      Optional<DeploymentHashes> hashes,
+      Optional<String> runningHash,
+      Optional<RedactedDescriptor> desired,
+      Optional<Plan> plan,
+      List<ContainerOutcome> containers,
+      Optional<VerificationReport> verification,
+      Optional<RollbackReport> rollback,
+      Optional<RollbackReport> recovery,
+      Instant startedAt,
+      Instant finishedAt,
+      Map<String, Duration> durations,
+      Optional<String> failure,
+      List<String> warnings) {
+    this(
+        mode,
+        status,
+        deploymentName,
+        revision,
+        hashes,
+        runningHash,
+        desired,
+        plan,
+        containers,
+        verification,
+        rollback,
+        recovery,
+        startedAt,
+        finishedAt,
+        durations,
+        failure,
+        warnings,
+        List.of());
   }
 
   /** Wall time of the whole run. */

@@ -15,7 +15,7 @@ public enum StepName {
   DECRYPT,
   /** Compute the manifest, config, secrets and deployment hashes. */
   HASH,
-  /** Load and validate stow.yaml. */
+  /** Load and validate the folder's stow.yaml or Compose file. */
   LOAD,
   /** Refuse a renamed deployment. */
   CHECK_NAME,
@@ -27,6 +27,8 @@ public enum StepName {
   PREPARE,
   /** Check that the host ports the new containers publish are free, before anything stops. */
   PREFLIGHT,
+  /** Build every image a replaced container runs from the deployment folder (Compose build). */
+  BUILD,
   /** Make every image to run present locally. */
   PULL,
   /** Make the staged folder the running snapshot. */

@@ -4,8 +4,11 @@ import io.stow.docker.ContainerCreateRequest;
 import io.stow.docker.ContainerState;
 import io.stow.docker.DockerHost;
 import io.stow.docker.DockerOperationException;
+import io.stow.docker.ImageBuild;
 import io.stow.docker.PullProgress;
 import io.stow.model.ImageRef;
+import io.stow.model.NamedVolumeSpec;
+import io.stow.model.NetworkSpec;
 import io.stow.model.ObservedContainer;
 import java.time.Clock;
 import java.time.Duration;
@@ -104,6 +107,11 @@ public final class FakeDockerHost implements DockerHost {
   private final Map<String, Behaviour> imageBehaviours = new HashMap<>();
   private final Map<String, List<String>> logs = new HashMap<>();
   private final Map<String, Map<String, String>> networks = new LinkedHashMap<>();
+  private final Map<String, NetworkSpec> networkSpecs = new LinkedHashMap<>();
+  private final Map<String, Map<String, String>> volumes = new LinkedHashMap<>();
+  private final Set<String> localImages = new HashSet<>();
+  private final Set<String> failingBuilds = new HashSet<>();
+  private final List<ImageBuild> builds = new ArrayList<>();
   private final List<String> calls = new ArrayList<>();
   private int nextId = 1;
 
@@ -257,6 +265,34 @@ public final class FakeDockerHost implements DockerHost {
     return this;
   }
 
+  /** Builds of images in this repository print an error and fail, as a broken Dockerfile does. */
+  public synchronized FakeDockerHost failBuild(String repository) {
+    failingBuilds.add(repository);
+    return this;
+  }
+
+  /** An existing network or volume, as one made outside stow (for external resources). */
+  public synchronized FakeDockerHost existingNetwork(String name) {
+    networks.put(name, Map.of());
+    return this;
+  }
+
+  public synchronized FakeDockerHost existingVolume(String name) {
+    volumes.put(name, Map.of());
+    return this;
+  }
+
+  /** A container that runs for {@code polls} polls, then exits with {@code code}. */
+  public static Behaviour exitsAfterPolls(int polls, int code) {
+    return (c, poll, now) -> {
+      if (poll > polls) {
+        c.running = false;
+        c.status = "exited";
+        c.exitCode = Optional.of(code);
+      }
+    };
+  }
+
   public FakeDockerHost logs(String name, List<String> lines) {
     logs.put(name, List.copyOf(lines));
     return this;
@@ -327,7 +363,8 @@ public final class FakeDockerHost implements DockerHost {
                     || c.startsWith("start ")
                     || c.startsWith("stop ")
                     || c.startsWith("remove ")
-                    || c.startsWith("ensureNetwork "))
+                    || c.startsWith("ensureNetwork ")
+                    || c.startsWith("ensureVolume "))
         .toList();
   }
 
@@ -341,6 +378,19 @@ public final class FakeDockerHost implements DockerHost {
 
   public synchronized Map<String, Map<String, String>> networks() {
     return Map.copyOf(networks);
+  }
+
+  public synchronized Map<String, NetworkSpec> networkSpecs() {
+    return Map.copyOf(networkSpecs);
+  }
+
+  public synchronized Map<String, Map<String, String>> volumes() {
+    return Map.copyOf(volumes);
+  }
+
+  /** Every image build asked for, in order. */
+  public synchronized List<ImageBuild> builds() {
+    return List.copyOf(builds);
   }
 
   // ---- DockerHost ----
@@ -432,14 +482,17 @@ public final class FakeDockerHost implements DockerHost {
     if (containers.containsKey(request.name())) {
       throw new DockerOperationException("create", request.name(), "name already in use");
     }
-    if (!images.contains(request.spec().image().pinned())) {
+    boolean built = request.spec().build().isPresent();
+    if (built
+        ? !localImages.contains(request.image())
+        : !images.contains(request.spec().image().pinned())) {
       throw new DockerOperationException("create", request.name(), "no such image");
     }
     FakeContainer c =
         new FakeContainer(
             "id-" + nextId++,
             request.name(),
-            request.spec().image().pinned(),
+            built ? request.image() : request.spec().image().pinned(),
             request.labels(),
             Optional.of(request));
     containers.put(c.name, c);
@@ -488,6 +541,65 @@ public final class FakeDockerHost implements DockerHost {
     failWhenDown("network", name);
     calls.add("ensureNetwork " + name);
     networks.putIfAbsent(name, Map.copyOf(labels));
+  }
+
+  @Override
+  public synchronized void ensureNetwork(NetworkSpec network, Map<String, String> labels) {
+    calls.add("ensureNetwork " + network.name());
+    if (network.external() && !networks.containsKey(network.name())) {
+      throw new DockerOperationException("create network", network.name(), "external, missing");
+    }
+    networks.putIfAbsent(network.name(), Map.copyOf(labels));
+    networkSpecs.putIfAbsent(network.name(), network);
+  }
+
+  @Override
+  public synchronized void ensureVolume(NamedVolumeSpec volume, Map<String, String> labels) {
+    calls.add("ensureVolume " + volume.name());
+    if (volume.external() && !volumes.containsKey(volume.name())) {
+      throw new DockerOperationException("create volume", volume.name(), "external, missing");
+    }
+    Map<String, String> all = new LinkedHashMap<>(volume.labels());
+    all.putAll(labels);
+    volumes.putIfAbsent(volume.name(), Map.copyOf(all));
+  }
+
+  @Override
+  public synchronized boolean networkExists(String name) {
+    return networks.containsKey(name);
+  }
+
+  @Override
+  public synchronized boolean volumeExists(String name) {
+    return volumes.containsKey(name);
+  }
+
+  @Override
+  public synchronized boolean localImagePresent(String reference) {
+    calls.add("localImagePresent " + reference);
+    return localImages.contains(reference);
+  }
+
+  @Override
+  public synchronized void pullTag(String imageTagged, Consumer<PullProgress> progress) {
+    calls.add("pullTag " + imageTagged);
+  }
+
+  @Override
+  public synchronized String build(ImageBuild build, Consumer<String> output) {
+    calls.add("build " + build.tag());
+    builds.add(build);
+    output.accept("Step 1/2 : FROM base");
+    build.args().values().forEach(v -> output.accept("ARG value " + v));
+    String repository = build.tag().substring(0, build.tag().lastIndexOf(':'));
+    if (failingBuilds.contains(repository)) {
+      output.accept("/bin/sh: make: not found");
+      throw new DockerOperationException(
+          "build", build.tag(), "The command '/bin/sh -c make' returned a non-zero code: 127");
+    }
+    output.accept("Successfully tagged " + build.tag());
+    localImages.add(build.tag());
+    return "sha256:" + "f".repeat(64);
   }
 
   @Override

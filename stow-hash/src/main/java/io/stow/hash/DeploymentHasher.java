@@ -1,6 +1,7 @@
 package io.stow.hash;
 
 import io.stow.model.DeploymentHashes;
+import io.stow.model.parse.ManifestFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -24,11 +25,11 @@ import java.util.Set;
  *
  * <p>Every hashed file contributes its relative path ({@code /}-separated, UTF-8), a NUL byte and
  * its contents. The tree is walked depth first, entries sorted by name bytes within each directory;
- * only regular files count (symbolic links are not followed). {@code manifest_hash} covers {@code
- * stow.yaml} alone, {@code config_hash} every other file except the secret files, {@code
- * secrets_hash} the secret files only, and {@code deployment_hash} is SHA-256 of {@code "manifest"
- * 0 mh 0 "config" 0 ch 0 "secrets" 0 sh}. File contents are streamed: memory use does not depend on
- * file size.
+ * only regular files count (symbolic links are not followed). {@code manifest_hash} covers the
+ * folder's manifest alone ({@code stow.yaml}, or the Compose file of a Compose deployment), {@code
+ * config_hash} every other file except the secret files, {@code secrets_hash} the secret files
+ * only, and {@code deployment_hash} is SHA-256 of {@code "manifest" 0 mh 0 "config" 0 ch 0
+ * "secrets" 0 sh}. File contents are streamed: memory use does not depend on file size.
  *
  * <p>Names are hashed as their UTF-8 bytes whatever the caller's locale: hashing refuses to run in
  * a JVM that decodes file names with another charset (the {@code stow} launcher sets a UTF-8
@@ -36,7 +37,7 @@ import java.util.Set;
  */
 public final class DeploymentHasher {
 
-  /** The descriptor's file name at the root of a deployment folder. */
+  /** The descriptor's file name at the root of a deployment folder (stow's own format). */
   public static final String MANIFEST = "stow.yaml";
 
   private static final int BUFFER_SIZE = 128 * 1024;
@@ -47,19 +48,22 @@ public final class DeploymentHasher {
    * Hashes the folder.
    *
    * @param secretFiles relative paths ({@code /}-separated) of the decrypted secret files
-   * @throws NoSuchFileException when {@code stow.yaml} is missing
+   * @throws NoSuchFileException when the folder has neither stow.yaml nor a Compose file
+   * @throws io.stow.model.parse.DescriptorException when it has more than one of them
    */
   public static DeploymentHashes hash(Path root, Set<String> secretFiles) throws IOException {
     FileNames.requireUtf8();
-    Path manifest = root.resolve(MANIFEST);
+    String name = ManifestFiles.find(root).orElse(MANIFEST);
+    Path manifest = root.resolve(name);
     if (!Files.isRegularFile(manifest, LinkOption.NOFOLLOW_LINKS)) {
-      throw new NoSuchFileException(manifest.toString(), null, "no stow.yaml to hash");
+      throw new NoSuchFileException(
+          manifest.toString(), null, "no " + ManifestFiles.expected() + " to hash");
     }
     MessageDigest manifestDigest = sha256();
-    update(manifestDigest, manifest, MANIFEST);
+    update(manifestDigest, manifest, name);
     MessageDigest config = sha256();
     MessageDigest secrets = sha256();
-    walk(root, "", secretFiles, config, secrets);
+    walk(root, "", name, secretFiles, config, secrets);
     String manifestHash = hex(manifestDigest);
     String configHash = hex(config);
     String secretsHash = hex(secrets);
@@ -76,16 +80,32 @@ public final class DeploymentHasher {
     return hex(digest);
   }
 
+  /**
+   * SHA-256 (hex) of a folder's regular files, each as its relative path, a NUL byte and its
+   * contents, in the order {@link #hash} walks them: what a build context holds.
+   */
+  public static String treeHash(Path dir) throws IOException {
+    FileNames.requireUtf8();
+    MessageDigest digest = sha256();
+    walk(dir, "", null, Set.of(), digest, digest);
+    return hex(digest);
+  }
+
   private static void walk(
-      Path dir, String prefix, Set<String> secretFiles, MessageDigest config, MessageDigest secrets)
+      Path dir,
+      String prefix,
+      String manifest,
+      Set<String> secretFiles,
+      MessageDigest config,
+      MessageDigest secrets)
       throws IOException {
     for (Entry entry : sortedEntries(dir)) {
       String relative = prefix + entry.name();
       BasicFileAttributes attributes =
           Files.readAttributes(entry.path(), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
       if (attributes.isDirectory()) {
-        walk(entry.path(), relative + "/", secretFiles, config, secrets);
-      } else if (attributes.isRegularFile() && !relative.equals(MANIFEST)) {
+        walk(entry.path(), relative + "/", manifest, secretFiles, config, secrets);
+      } else if (attributes.isRegularFile() && !relative.equals(manifest)) {
         update(secretFiles.contains(relative) ? secrets : config, entry.path(), relative);
       }
     }

@@ -41,7 +41,13 @@ public record ContainerSpec(
     List<ExtraHost> extraHosts,
     List<TmpfsMount> tmpfs,
     Optional<Duration> stopTimeout,
-    Optional<LoggingSpec> logging) {
+    Optional<LoggingSpec> logging,
+    Optional<BuildSpec> build,
+    List<VolumeMount> volumeMounts,
+    Map<String, NetworkEndpoint> endpoints,
+    Optional<String> networkMode,
+    List<Dependency> dependsOn,
+    RuntimeSettings runtime) {
 
   public ContainerSpec {
     Objects.requireNonNull(name, "name");
@@ -69,7 +75,102 @@ public record ContainerSpec(
     tmpfs = List.copyOf(tmpfs);
     Objects.requireNonNull(stopTimeout, "stopTimeout");
     Objects.requireNonNull(logging, "logging");
+    Objects.requireNonNull(build, "build");
+    volumeMounts = List.copyOf(volumeMounts);
+    endpoints = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(endpoints));
+    Objects.requireNonNull(networkMode, "networkMode");
+    dependsOn = List.copyOf(dependsOn);
+    Objects.requireNonNull(runtime, "runtime");
     cpus.ifPresent(ContainerSpec::checkCpus);
+    networkMode
+        .filter(m -> !m.startsWith(CONTAINER_MODE) || m.length() == CONTAINER_MODE.length())
+        .ifPresent(
+            m -> {
+              throw new IllegalArgumentException(
+                  "network mode '" + m + "' must be container:<name>; use networks for the rest");
+            });
+    if (networkMode.isPresent() && !networks.isEmpty()) {
+      throw new IllegalArgumentException(
+          "a container that shares another's network (" + networkMode.get() + ") joins no network");
+    }
+  }
+
+  /** The network mode prefix for sharing another container's network namespace. */
+  public static final String CONTAINER_MODE = "container:";
+
+  /** The components stow.yaml has; everything a Compose file adds is left at Docker's default. */
+  @SuppressWarnings("checkstyle:ParameterNumber")
+  public ContainerSpec(
+      String name,
+      ImageRef image,
+      Optional<RestartPolicy> restartPolicy,
+      Optional<MemorySize> memory,
+      List<PublishSpec> publish,
+      List<VolumeSpec> volumes,
+      List<String> args,
+      Map<String, String> env,
+      Optional<List<String>> entrypoint,
+      List<String> envFiles,
+      Optional<String> user,
+      Optional<String> workingDir,
+      Optional<Boolean> init,
+      Optional<HealthcheckSpec> healthcheck,
+      List<String> networks,
+      List<String> networkAliases,
+      Map<String, String> labels,
+      Optional<BigDecimal> cpus,
+      boolean readOnlyRootfs,
+      List<String> capAdd,
+      List<String> capDrop,
+      List<String> securityOpt,
+      List<ExtraHost> extraHosts,
+      List<TmpfsMount> tmpfs,
+      Optional<Duration> stopTimeout,
+      Optional<LoggingSpec> logging) {
+    this(
+        name,
+        image,
+        restartPolicy,
+        memory,
+        publish,
+        volumes,
+        args,
+        env,
+        entrypoint,
+        envFiles,
+        user,
+        workingDir,
+        init,
+        healthcheck,
+        networks,
+        networkAliases,
+        labels,
+        cpus,
+        readOnlyRootfs,
+        capAdd,
+        capDrop,
+        securityOpt,
+        extraHosts,
+        tmpfs,
+        stopTimeout,
+        logging,
+        Optional.empty(),
+        List.of(),
+        Map.of(),
+        Optional.empty(),
+        List.of(),
+        RuntimeSettings.NONE);
+  }
+
+  /** The endpoint settings of one of {@link #networks()}: aliases and fixed addresses. */
+  public NetworkEndpoint endpoint(String network) {
+    NetworkEndpoint extra = endpoints.getOrDefault(network, NetworkEndpoint.DEFAULT);
+    if (networkAliases.isEmpty()) {
+      return extra;
+    }
+    List<String> aliases = new ArrayList<>(networkAliases);
+    extra.aliases().stream().filter(a -> !aliases.contains(a)).forEach(aliases::add);
+    return new NetworkEndpoint(aliases, extra.ipv4Address(), extra.ipv6Address());
   }
 
   private static void checkCpus(BigDecimal cpus) {
@@ -101,6 +202,7 @@ public record ContainerSpec(
         + env.keySet()
         + ", labels="
         + labels.keySet()
+        + build.map(b -> ", build=" + b).orElse("")
         + "]";
   }
 
@@ -141,6 +243,12 @@ public record ContainerSpec(
     private List<TmpfsMount> tmpfs = List.of();
     private Optional<Duration> stopTimeout = Optional.empty();
     private Optional<LoggingSpec> logging = Optional.empty();
+    private Optional<BuildSpec> build = Optional.empty();
+    private final List<VolumeMount> volumeMounts = new ArrayList<>();
+    private final Map<String, NetworkEndpoint> endpoints = new LinkedHashMap<>();
+    private Optional<String> networkMode = Optional.empty();
+    private List<Dependency> dependsOn = List.of();
+    private RuntimeSettings runtime = RuntimeSettings.NONE;
 
     private Builder(String name, ImageRef image) {
       this.name = name;
@@ -284,6 +392,14 @@ public record ContainerSpec(
       return this;
     }
 
+    /** Adds one tmpfs mount after those set so far. */
+    public Builder tmpfsMount(TmpfsMount value) {
+      List<TmpfsMount> all = new ArrayList<>(tmpfs);
+      all.add(value);
+      tmpfs = all;
+      return this;
+    }
+
     public Builder stopTimeout(Duration value) {
       stopTimeout = Optional.of(value);
       return this;
@@ -291,6 +407,36 @@ public record ContainerSpec(
 
     public Builder logging(LoggingSpec value) {
       logging = Optional.of(value);
+      return this;
+    }
+
+    public Builder build(BuildSpec value) {
+      build = Optional.of(value);
+      return this;
+    }
+
+    public Builder volumeMount(VolumeMount value) {
+      volumeMounts.add(value);
+      return this;
+    }
+
+    public Builder endpoint(String network, NetworkEndpoint value) {
+      endpoints.put(network, value);
+      return this;
+    }
+
+    public Builder networkMode(String value) {
+      networkMode = Optional.of(value);
+      return this;
+    }
+
+    public Builder dependsOn(List<Dependency> value) {
+      dependsOn = value;
+      return this;
+    }
+
+    public Builder runtime(RuntimeSettings value) {
+      runtime = value;
       return this;
     }
 
@@ -321,7 +467,13 @@ public record ContainerSpec(
           extraHosts,
           tmpfs,
           stopTimeout,
-          logging);
+          logging,
+          build,
+          volumeMounts,
+          endpoints,
+          networkMode,
+          dependsOn,
+          runtime);
     }
   }
 }

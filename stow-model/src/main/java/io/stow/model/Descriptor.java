@@ -3,18 +3,65 @@ package io.stow.model;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * A parsed and validated {@code stow.yaml}: the deployment settings, the networks it declares and
- * the containers to run.
+ * A parsed and validated deployment ({@code stow.yaml}, or a Compose file mapped onto the same
+ * model): the deployment settings, the networks and named volumes it declares and the containers to
+ * run.
+ *
+ * @param redactions values that came from outside the manifest (a Compose project's {@code .env},
+ *     which may be decrypted secrets) and must never be shown: renderings of the descriptor replace
+ *     every field that holds one
  */
 public record Descriptor(
-    DeploymentSettings deployment, List<NetworkSpec> networks, List<ContainerSpec> containers) {
+    DeploymentSettings deployment,
+    List<NetworkSpec> networks,
+    List<ContainerSpec> containers,
+    List<NamedVolumeSpec> volumes,
+    Set<String> redactions) {
 
   public Descriptor {
     Objects.requireNonNull(deployment, "deployment");
     networks = List.copyOf(networks);
     containers = List.copyOf(containers);
+    volumes = List.copyOf(volumes);
+    redactions = Set.copyOf(redactions);
+  }
+
+  /** A descriptor with no named volumes and nothing to redact: what stow.yaml describes. */
+  public Descriptor(
+      DeploymentSettings deployment, List<NetworkSpec> networks, List<ContainerSpec> containers) {
+    this(deployment, networks, containers, List.of(), Set.of());
+  }
+
+  /**
+   * Whether another container waits for this one to complete successfully, which makes it a job
+   * that runs to completion (exit code 0) instead of a service that keeps running.
+   */
+  public boolean runsToCompletion(String container) {
+    return containers.stream()
+        .flatMap(c -> c.dependsOn().stream())
+        .anyMatch(
+            d ->
+                d.container().equals(container)
+                    && d.condition() == Dependency.Condition.COMPLETED_SUCCESSFULLY);
+  }
+
+  /** Names redactions by count only: they are values that must never be shown. */
+  @Override
+  public String toString() {
+    return "Descriptor[deployment="
+        + deployment
+        + ", networks="
+        + networks
+        + ", containers="
+        + containers
+        + ", volumes="
+        + volumes
+        + ", redactions="
+        + redactions.size()
+        + "]";
   }
 
   /** The container with this name, if the descriptor declares one. */

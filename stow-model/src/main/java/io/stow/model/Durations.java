@@ -39,6 +39,47 @@ public final class Durations {
     return total;
   }
 
+  private static final Pattern GO_WHOLE =
+      Pattern.compile("0|(?:(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:ns|us|\u00b5s|ms|s|m|h))+");
+  private static final Pattern GO_PART =
+      Pattern.compile("([0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(ns|us|\u00b5s|ms|s|m|h)");
+
+  /**
+   * Parses a duration as a Compose file writes it, which is Go's form: what {@link #parse} reads,
+   * plus fractions ({@code 1.5s}), {@code us}/{@code ns} units and a bare {@code 0}.
+   *
+   * @throws IllegalArgumentException when the text is not such a duration (or is negative)
+   */
+  public static Duration parseGo(String text) {
+    if (text == null || !GO_WHOLE.matcher(text).matches()) {
+      throw new IllegalArgumentException(
+          "'"
+              + text
+              + "' is not a duration; write it like 10s, 1m30s or 1.5s (units ns, us, ms, s, m, h)");
+    }
+    java.math.BigDecimal nanos = java.math.BigDecimal.ZERO;
+    Matcher part = GO_PART.matcher(text);
+    while (part.find()) {
+      java.math.BigDecimal amount =
+          new java.math.BigDecimal(
+              part.group(1).endsWith(".") ? part.group(1) + "0" : part.group(1));
+      long unit =
+          switch (part.group(2)) {
+            case "ns" -> 1L;
+            case "us", "\u00b5s" -> 1_000L;
+            case "ms" -> 1_000_000L;
+            case "s" -> 1_000_000_000L;
+            case "m" -> 60_000_000_000L;
+            default -> 3_600_000_000_000L;
+          };
+      nanos = nanos.add(amount.multiply(java.math.BigDecimal.valueOf(unit)));
+    }
+    if (nanos.compareTo(java.math.BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+      throw new IllegalArgumentException("'" + text + "' is too long a duration");
+    }
+    return Duration.ofNanos(nanos.longValue());
+  }
+
   /** Formats a duration the way {@link #parse} reads it, e.g. {@code 1m30s}. */
   public static String format(Duration duration) {
     if (duration.isZero()) {

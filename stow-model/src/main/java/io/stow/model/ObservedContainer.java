@@ -11,6 +11,7 @@ import java.util.Optional;
  * @param name the name without Docker's leading slash
  * @param image the image reference the container was created from
  * @param status Docker's state string: created, running, restarting, exited, ...
+ * @param exitCode the exit code of a container that has exited, when Docker reports it
  */
 public record ObservedContainer(
     String id,
@@ -19,7 +20,8 @@ public record ObservedContainer(
     Map<String, String> labels,
     String status,
     boolean running,
-    boolean restarting) {
+    boolean restarting,
+    Optional<Integer> exitCode) {
 
   public ObservedContainer {
     Objects.requireNonNull(id, "id");
@@ -27,6 +29,24 @@ public record ObservedContainer(
     Objects.requireNonNull(image, "image");
     labels = Map.copyOf(labels);
     Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(exitCode, "exitCode");
+  }
+
+  /** A container whose exit code is not known. */
+  public ObservedContainer(
+      String id,
+      String name,
+      String image,
+      Map<String, String> labels,
+      String status,
+      boolean running,
+      boolean restarting) {
+    this(id, name, image, labels, status, running, restarting, Optional.empty());
+  }
+
+  /** Whether it ran to completion: exited with code 0. */
+  public boolean completedSuccessfully() {
+    return !running && status.equals("exited") && exitCode.equals(Optional.of(0));
   }
 
   /** The value of a label, if set. */

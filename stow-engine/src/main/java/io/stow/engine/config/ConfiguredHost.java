@@ -113,7 +113,8 @@ public final class ConfiguredHost {
         .docker(docker)
         .secretDecryptor(decryptor())
         .stateRoot(stateRoot())
-        .events(events);
+        .events(events)
+        .composeProfiles(config.composeProfiles());
   }
 
   public Reconciler reconciler(DockerHost docker, EngineEvents events) {

@@ -9,8 +9,8 @@ import java.util.Optional;
  *
  * @param container the container name
  * @param kind noop, replace or delete
- * @param reason {@code up-to-date}, {@code missing}, {@code stopped}, {@code stale-hash v1:abc ->
- *     v1:def} or {@code not-in-manifest}
+ * @param reason {@code up-to-date}, {@code completed} (a job that ran for this deployment), {@code
+ *     missing}, {@code stopped}, {@code stale-hash v1:abc -> v1:def} or {@code not-in-manifest}
  * @param observedId the id of the existing container, empty when there is none
  * @param image the desired image; empty for a delete
  */
@@ -26,6 +26,7 @@ public record PlannedAction(
   public static final String STOPPED = "stopped";
   public static final String STALE_HASH = "stale-hash";
   public static final String NOT_IN_MANIFEST = "not-in-manifest";
+  public static final String COMPLETED = "completed";
 
   public PlannedAction {
     Objects.requireNonNull(container, "container");

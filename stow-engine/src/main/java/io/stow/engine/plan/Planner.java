@@ -17,8 +17,10 @@ import java.util.Optional;
  * <p>A desired container is a noop only when it is running and carries both {@code
  * stow.deployment=<name>} and {@code stow.hash=v1:<deployment_hash>}; a missing, stopped or
  * stale-hash container is replaced; a container labelled with this deployment that the descriptor
- * no longer declares is deleted. Observed containers labelled for another deployment (or not at
- * all) are ignored here: the engine's ownership check refuses to touch them.
+ * no longer declares is deleted. A job that runs to completion (another container waits for it with
+ * {@code service_completed_successfully}) is a noop when it exited with code 0 and carries both
+ * labels: it ran for this deployment already. Observed containers labelled for another deployment
+ * (or not at all) are ignored here: the engine's ownership check refuses to touch them.
  */
 public final class Planner {
 
@@ -46,7 +48,12 @@ public final class Planner {
     }
     List<PlannedAction> actions = new ArrayList<>();
     for (ContainerSpec spec : desired.containers()) {
-      actions.add(planDesired(spec, managed.remove(spec.name()), expectedHash));
+      actions.add(
+          planDesired(
+              spec,
+              managed.remove(spec.name()),
+              expectedHash,
+              desired.runsToCompletion(spec.name())));
     }
     for (ObservedContainer orphan : managed.values()) {
       actions.add(
@@ -61,16 +68,20 @@ public final class Planner {
   }
 
   private static PlannedAction planDesired(
-      ContainerSpec spec, ObservedContainer state, String expectedHash) {
+      ContainerSpec spec, ObservedContainer state, String expectedHash, boolean job) {
     Optional<ObservedContainer> found = Optional.ofNullable(state);
     Optional<String> id = found.map(ObservedContainer::id);
     if (state == null) {
       return replace(spec, PlannedAction.MISSING, id);
     }
+    String actualHash = state.labels().get(StowLabels.HASH);
+    if (job && state.completedSuccessfully() && expectedHash.equals(actualHash)) {
+      return new PlannedAction(
+          spec.name(), ActionKind.NOOP, PlannedAction.COMPLETED, id, Optional.of(spec.image()));
+    }
     if (!state.running()) {
       return replace(spec, PlannedAction.STOPPED, id);
     }
-    String actualHash = state.labels().get(StowLabels.HASH);
     if (!expectedHash.equals(actualHash)) {
       String from = actualHash == null ? "none" : actualHash;
       return replace(spec, PlannedAction.STALE_HASH + " " + from + " -> " + expectedHash, id);

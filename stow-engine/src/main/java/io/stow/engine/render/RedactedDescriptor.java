@@ -18,8 +18,10 @@ import java.util.Objects;
 
 /**
  * A descriptor rendered as a tree of maps, lists and scalars in stow.yaml's shape, with every
- * {@code env} value replaced by {@value #REDACTED}. It is safe to log, to put in plan JSON and to
- * write to {@code .stow-rendered-manifest.yaml}.
+ * {@code env} value replaced by {@value #REDACTED}, and every other value that holds one of the
+ * descriptor's {@link Descriptor#redactions()} (a Compose project's {@code .env} values) replaced
+ * whole. It is safe to log, to put in plan JSON and to write to {@code
+ * .stow-rendered-manifest.yaml}.
  */
 public final class RedactedDescriptor {
 
@@ -52,13 +54,17 @@ public final class RedactedDescriptor {
     root.put("deployment", deployment);
     if (!descriptor.networks().isEmpty()) {
       List<Object> networks = new ArrayList<>();
-      descriptor.networks().forEach(n -> networks.add(Map.of("name", n.name())));
+      descriptor.networks().forEach(n -> networks.add(ComposeRendering.network(n)));
       root.put("networks", networks);
     }
+    ComposeRendering.volumes(descriptor, root);
     List<Object> containers = new ArrayList<>();
     descriptor.containers().forEach(c -> containers.add(container(c)));
     root.put("containers", containers);
-    return new RedactedDescriptor(freeze(root));
+    Object masked = ComposeRendering.redact(root, descriptor.redactions(), REDACTED);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> tree = (Map<String, Object>) masked;
+    return new RedactedDescriptor(freeze(tree));
   }
 
   /** The tree: maps keep stow.yaml's key order; unmodifiable. */
@@ -83,7 +89,9 @@ public final class RedactedDescriptor {
   private static Map<String, Object> container(ContainerSpec c) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("name", c.name());
-    m.put("image", c.image().toString());
+    if (c.build().isEmpty()) {
+      m.put("image", c.image().toString());
+    }
     c.restartPolicy().ifPresent(v -> m.put("restartPolicy", v.toString()));
     c.memory().ifPresent(v -> m.put("memory", v.text()));
     putList(m, "publish", c.publish().stream().map(Object::toString).toList());
@@ -129,6 +137,7 @@ public final class RedactedDescriptor {
               }
               m.put("logging", logging);
             });
+    ComposeRendering.container(c, m);
     return m;
   }
 

@@ -1,5 +1,6 @@
 package io.stow.engine.render;
 
+import io.stow.engine.BuildReport;
 import io.stow.engine.ContainerOutcome;
 import io.stow.engine.ReconcileReport;
 import io.stow.engine.RollbackReport;
@@ -13,7 +14,8 @@ import java.util.Map;
 /**
  * A whole {@link ReconcileReport} as a document (for the daemon's status, reports and logs):
  * status, the plan (a {@link PlanDocument}), per-container outcomes, the verification timeline,
- * rollback, recovery and step durations in milliseconds. Never contains a secret value.
+ * rollback, recovery, step durations in milliseconds and the images built from the folder. Never
+ * contains a secret value.
  */
 public record ReportDocument(
     String mode,
@@ -28,7 +30,20 @@ public record ReportDocument(
     Rollback rollback,
     Rollback recovery,
     Map<String, Long> durationsMs,
-    List<String> warnings) {
+    List<String> warnings,
+    List<Build> builds) {
+
+  /** An image built (or reused) from the folder, with the build's last lines. */
+  public record Build(
+      String container, String tag, boolean built, List<String> output, String error) {
+
+    static List<Build> of(List<BuildReport> builds) {
+      return builds.stream()
+          .map(
+              b -> new Build(b.container(), b.tag(), b.built(), b.output(), b.error().orElse(null)))
+          .toList();
+    }
+  }
 
   /** What happened to one container; {@code error} only when it failed. */
   public record Outcome(String container, String action, String result, String error) {
@@ -117,7 +132,8 @@ public record ReportDocument(
         report.rollback().map(Rollback::of).orElse(null),
         report.recovery().map(Rollback::of).orElse(null),
         durations,
-        report.warnings());
+        report.warnings(),
+        Build.of(report.builds()));
   }
 
   /** This document as pretty-printed JSON. */

@@ -28,4 +28,13 @@ public interface DesiredStateSource {
 
   /** A short description for messages, e.g. {@code directory /srv/deploy}. */
   String describe();
+
+  /**
+   * The deployment folder's own name (a staged copy of it has another): a Compose project without
+   * {@code name:} is named after it, as Compose names a project after its directory. Empty when the
+   * source cannot tell; such a Compose file must then set {@code name:}.
+   */
+  default String folderName() {
+    return "";
+  }
 }

@@ -117,6 +117,13 @@ public final class GitLabSource implements TrackedSource {
             .orElse("the head of " + branch.orElse("the default branch"));
   }
 
+  /** The last part of the subfolder, the host's folder in the repository. */
+  @Override
+  public String folderName() {
+    String trimmed = subfolder.replaceAll("/+$", "");
+    return trimmed.substring(trimmed.lastIndexOf('/') + 1);
+  }
+
   /** Runs a GitLab call; its failures become source failures that say what GitLab answered. */
   private static <T> T call(java.util.function.Supplier<T> call) {
     try {

@@ -45,6 +45,12 @@ public final class LocalDirectorySource implements DesiredStateSource {
     return "directory " + dir;
   }
 
+  /** The directory's name. */
+  @Override
+  public String folderName() {
+    return dir.getFileName() == null ? "" : dir.getFileName().toString();
+  }
+
   private void copyTree(Path from, Path to) throws IOException {
     for (Path child : children(from)) {
       String name = child.getFileName().toString();

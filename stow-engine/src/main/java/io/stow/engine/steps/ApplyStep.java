@@ -12,7 +12,9 @@ import io.stow.engine.plan.ActionKind;
 import io.stow.engine.plan.Plan;
 import io.stow.engine.plan.PlannedAction;
 import io.stow.model.ContainerSpec;
+import io.stow.model.Dependency;
 import io.stow.model.Descriptor;
+import io.stow.model.NamedVolumeSpec;
 import io.stow.model.NetworkSpec;
 import io.stow.model.StowLabels;
 import java.time.Duration;
@@ -23,9 +25,12 @@ import java.util.function.Consumer;
 
 /**
  * Applies a plan: stops and removes the containers to replace or delete (after checking, by name,
- * that each still carries this deployment's label), ensures the declared networks, then creates and
- * starts the replacements with the user's labels plus the stow labels. Within each of the two
- * phases, containers are handled a few at a time (stop timeouts add up otherwise).
+ * that each still carries this deployment's label), ensures the declared named volumes and
+ * networks, then creates and starts the replacements with the user's labels plus the stow labels.
+ * Within each phase, containers are handled a few at a time (stop timeouts add up otherwise). When
+ * containers depend on each other ({@code depends_on}), dependants are removed first and created
+ * last, wave by wave, and each waits until its dependencies reach their conditions ({@link
+ * DependencyWaits}).
  */
 final class ApplyStep implements Step<ApplyStep.Input, Void> {
 
@@ -33,12 +38,19 @@ final class ApplyStep implements Step<ApplyStep.Input, Void> {
   private final RunRecorder recorder;
   private final Duration defaultStopTimeout;
   private final ParallelActions actions;
+  private final DependencyWaits waits;
 
-  ApplyStep(DockerHost docker, RunRecorder recorder, Duration defaultStopTimeout, int concurrency) {
+  ApplyStep(
+      DockerHost docker,
+      RunRecorder recorder,
+      Duration defaultStopTimeout,
+      int concurrency,
+      DependencyWaits waits) {
     this.docker = docker;
     this.recorder = recorder;
     this.defaultStopTimeout = defaultStopTimeout;
     this.actions = new ParallelActions(concurrency);
+    this.waits = waits;
   }
 
   /**
@@ -53,41 +65,77 @@ final class ApplyStep implements Step<ApplyStep.Input, Void> {
   }
 
   @Override
-  public Void run(Input input) {
+  public Void run(Input input) throws InterruptedException {
     Descriptor desired = input.prepared().target().descriptor();
     Plan plan = input.prepared().plan();
     Map<String, ContainerCreateRequest> requests = input.prepared().requests();
     Consumer<ContainerOutcome> outcomes = input.outcomes();
+    ApplyOrder order = new ApplyOrder(desired);
     List<PlannedAction> changes =
         plan.actions().stream().filter(a -> a.kind() != ActionKind.NOOP).toList();
-    actions.run(
-        changes,
-        action -> {
-          removeExisting(action, plan.deploymentName(), stopTimeout(desired, action));
-          return action.kind() == ActionKind.DELETE
-              ? Optional.of(outcome(action, Result.DELETED))
-              : Optional.empty();
-        },
-        outcomes);
+    for (List<PlannedAction> wave : order.removal(changes)) {
+      actions.run(
+          wave,
+          action -> {
+            removeExisting(action, plan.deploymentName(), stopTimeout(desired, action));
+            return action.kind() == ActionKind.DELETE
+                ? Optional.of(outcome(action, Result.DELETED))
+                : Optional.empty();
+          },
+          outcomes);
+    }
+    Map<String, String> owner = Map.of(StowLabels.DEPLOYMENT, plan.deploymentName());
+    for (NamedVolumeSpec volume : desired.volumes()) {
+      docker.ensureVolume(volume, owner);
+      recorder.emit(new ReconcileEvent.VolumeEnsured(volume.name()));
+    }
     for (NetworkSpec network : desired.networks()) {
-      docker.ensureNetwork(network.name(), Map.of(StowLabels.DEPLOYMENT, plan.deploymentName()));
+      if (network.plain()) {
+        docker.ensureNetwork(network.name(), owner);
+      } else {
+        docker.ensureNetwork(network, owner);
+      }
       recorder.emit(new ReconcileEvent.NetworkEnsured(network.name()));
     }
-    actions.run(
-        plan.actions(ActionKind.REPLACE),
-        action -> {
-          ContainerCreateRequest request = requests.get(action.container());
-          if (request == null) {
-            throw new IllegalStateException("no create request for " + action.container());
-          }
-          String id = docker.create(request);
-          recorder.emit(new ReconcileEvent.ContainerChanged(action.container(), Change.CREATED));
-          docker.start(id);
-          recorder.emit(new ReconcileEvent.ContainerChanged(action.container(), Change.STARTED));
-          return Optional.of(outcome(action, Result.STARTED));
-        },
-        outcomes);
+    Duration waitLimit = desired.deployment().verify().timeout();
+    for (List<PlannedAction> wave : order.creation(plan.actions(ActionKind.REPLACE))) {
+      awaitDependencies(desired, wave, waitLimit);
+      actions.run(
+          wave,
+          action -> {
+            ContainerCreateRequest request = requests.get(action.container());
+            if (request == null) {
+              throw new IllegalStateException("no create request for " + action.container());
+            }
+            String id = docker.create(request);
+            recorder.emit(new ReconcileEvent.ContainerChanged(action.container(), Change.CREATED));
+            docker.start(id);
+            recorder.emit(new ReconcileEvent.ContainerChanged(action.container(), Change.STARTED));
+            return Optional.of(outcome(action, Result.STARTED));
+          },
+          outcomes);
+    }
     return null;
+  }
+
+  /** Waits for what the wave's containers depend on, each dependency once. */
+  private void awaitDependencies(Descriptor desired, List<PlannedAction> wave, Duration limit)
+      throws InterruptedException {
+    java.util.Set<Dependency> done = new java.util.HashSet<>();
+    for (PlannedAction action : wave) {
+      for (Dependency dependency :
+          desired.container(action.container()).map(ContainerSpec::dependsOn).orElse(List.of())) {
+        if (done.add(dependency)) {
+          Duration waited = waits.await(action.container(), dependency, limit);
+          recorder.emit(
+              new ReconcileEvent.DependencyReady(
+                  action.container(),
+                  dependency.container(),
+                  dependency.condition().text(),
+                  waited));
+        }
+      }
+    }
   }
 
   private static ContainerOutcome outcome(PlannedAction action, Result result) {

@@ -2,25 +2,39 @@ package io.stow.engine.steps;
 
 import io.stow.engine.DescriptorLoader;
 import io.stow.engine.StepName;
-import io.stow.hash.DeploymentHasher;
 import io.stow.model.Descriptor;
+import io.stow.model.parse.ComposeParser;
+import io.stow.model.parse.DescriptorException;
+import io.stow.model.parse.ManifestFiles;
 import io.stow.model.parse.ParsedDescriptor;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Loads and validates {@code stow.yaml} from a deployment folder; its warnings (keys the original
- * tool ignores, with file:line:col) go to the run's report.
+ * Loads and validates a deployment folder's manifest: {@code stow.yaml}, or a Compose file read
+ * with the folder's {@code .env} and the host's Compose profiles. Its warnings (keys the original
+ * tool ignores, unset variables, with file:line:col) go to the run's report.
  */
-final class LoadDescriptorStep implements Step<Path, Descriptor> {
+final class LoadDescriptorStep implements Step<LoadDescriptorStep.Input, Descriptor> {
+
+  /**
+   * A folder and its own name: a staged or snapshot copy has another name, so the source's (or the
+   * running snapshot's deployment name) is passed, for a Compose project without {@code name:}.
+   */
+  record Input(Path folder, String folderName) {}
 
   private final DescriptorLoader loader;
   private final Consumer<String> warnings;
+  private final Set<String> composeProfiles;
 
-  LoadDescriptorStep(DescriptorLoader loader, Consumer<String> warnings) {
+  LoadDescriptorStep(
+      DescriptorLoader loader, Consumer<String> warnings, Set<String> composeProfiles) {
     this.loader = loader;
     this.warnings = warnings;
+    this.composeProfiles = composeProfiles;
   }
 
   @Override
@@ -29,11 +43,23 @@ final class LoadDescriptorStep implements Step<Path, Descriptor> {
   }
 
   @Override
-  public Descriptor run(Path folder) throws IOException {
-    Path file = folder.resolve(DeploymentHasher.MANIFEST);
+  public Descriptor run(Input input) throws IOException {
+    Path folder = input.folder();
+    String manifest;
+    try {
+      Optional<String> found = ManifestFiles.find(folder);
+      manifest = found.orElse(ManifestFiles.STOW_YAML);
+    } catch (DescriptorException e) {
+      throw new StepFailure(e.getMessage(), e);
+    }
+    Path file = folder.resolve(manifest);
     Descriptor descriptor;
     try {
-      ParsedDescriptor parsed = loader.read(file);
+      ParsedDescriptor parsed =
+          ManifestFiles.isCompose(manifest)
+              ? loader.readCompose(
+                  file, new ComposeParser.Options(input.folderName(), composeProfiles))
+              : loader.read(file);
       descriptor = parsed == null ? null : parsed.descriptor();
       if (parsed != null) {
         parsed.warnings().forEach(w -> warnings.accept(w.toString()));
@@ -43,7 +69,7 @@ final class LoadDescriptorStep implements Step<Path, Descriptor> {
     } catch (RuntimeException e) {
       // the parser's message names file, YAML path and line:col
       String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      throw new StepFailure("invalid " + DeploymentHasher.MANIFEST + ": " + message, e);
+      throw new StepFailure("invalid " + manifest + ": " + message, e);
     }
     if (descriptor == null) {
       throw new StepFailure("the descriptor loader returned nothing for " + file);

@@ -11,6 +11,9 @@ import io.stow.engine.plan.PlannedAction;
 import io.stow.engine.state.SnapshotStore;
 import io.stow.model.ContainerSpec;
 import io.stow.model.Descriptor;
+import io.stow.model.Dotenv;
+import io.stow.model.NamedVolumeSpec;
+import io.stow.model.NetworkSpec;
 import io.stow.model.StowLabels;
 import io.stow.model.VolumeSpec;
 import java.io.IOException;
@@ -57,7 +60,8 @@ final class PrepareStep implements Step<Prepared, Prepared> {
     Target target = planned.target();
     Descriptor desired = target.descriptor();
     Plan plan = planned.plan();
-    List<String> missing = FolderReferences.problems(desired, target.folder());
+    List<String> missing = new ArrayList<>(FolderReferences.problems(desired, target.folder()));
+    missing.addAll(missingExternals(desired));
     if (!missing.isEmpty()) {
       throw new StepFailure(String.join("; ", missing));
     }
@@ -79,6 +83,32 @@ final class PrepareStep implements Step<Prepared, Prepared> {
     return new Prepared(target, plan, requests);
   }
 
+  /** External networks and volumes are joined, never created: they must exist. */
+  private List<String> missingExternals(Descriptor desired) {
+    List<String> missing = new ArrayList<>();
+    for (NetworkSpec network : desired.networks()) {
+      if (network.external() && !docker.networkExists(network.name())) {
+        missing.add(
+            "the external network "
+                + network.name()
+                + " does not exist; create it (docker network create "
+                + network.name()
+                + ") or drop external");
+      }
+    }
+    for (NamedVolumeSpec volume : desired.volumes()) {
+      if (volume.external() && !docker.volumeExists(volume.name())) {
+        missing.add(
+            "the external volume "
+                + volume.name()
+                + " does not exist; create it (docker volume create "
+                + volume.name()
+                + ") or drop external");
+      }
+    }
+    return missing;
+  }
+
   private static Map<String, String> environment(ContainerSpec spec, Path folder)
       throws IOException {
     Map<String, String> env = new LinkedHashMap<>();
@@ -86,7 +116,11 @@ final class PrepareStep implements Step<Prepared, Prepared> {
       String name = spec.envFiles().get(i);
       String where = "container " + spec.name() + " envFiles[" + i + "] '" + name + "'";
       Path file = inside(folder, name);
-      env.putAll(DotenvFile.parse(Files.readString(file, StandardCharsets.UTF_8), where));
+      try {
+        env.putAll(Dotenv.parse(Files.readString(file, StandardCharsets.UTF_8), where));
+      } catch (IllegalArgumentException e) {
+        throw new StepFailure(e.getMessage(), e);
+      }
     }
     env.putAll(spec.env());
     return env;

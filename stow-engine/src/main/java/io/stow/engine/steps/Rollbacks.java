@@ -161,13 +161,16 @@ final class Rollbacks {
       rec.emit(new ReconcileEvent.RollbackStarted(reason, target, recovery));
       steps.engineWait.untilAnswering("rolling back");
       SnapshotInfo previous = rec.rollbackStep(steps.restore, null);
-      Descriptor descriptor = rec.rollbackStep(steps.load, previous.dir());
+      Descriptor descriptor =
+          rec.rollbackStep(
+              steps.load,
+              new LoadDescriptorStep.Input(previous.dir(), previous.deploymentName().orElse("")));
       Target back =
           new Target(descriptor, previous.deploymentHash(), previous.dir(), previous.dir());
       Prepared planned = steps.planAndCheck(back, true);
       rollbackPlan = planned.plan();
-      Prepared prepared = rec.rollbackStep(steps.prepare, planned);
-      rec.rollbackStep(steps.pull, prepared.plan());
+      Prepared prepared = rec.rollbackStep(steps.build, rec.rollbackStep(steps.prepare, planned));
+      rec.rollbackStep(steps.pull, prepared);
       rec.rollbackStep(steps.apply, new ApplyStep.Input(prepared, outcomes::add));
       verification = rec.rollbackStep(steps.verify, prepared);
       Optional<String> error =

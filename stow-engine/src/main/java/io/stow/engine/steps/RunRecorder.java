@@ -1,5 +1,6 @@
 package io.stow.engine.steps;
 
+import io.stow.engine.BuildReport;
 import io.stow.engine.ContainerOutcome;
 import io.stow.engine.EngineEvents;
 import io.stow.engine.ReconcileEvent;
@@ -35,6 +36,7 @@ final class RunRecorder {
   private final Map<String, Duration> durations = new LinkedHashMap<>();
   private final Map<String, ContainerOutcome> containers = new LinkedHashMap<>();
   private final List<String> warnings = new ArrayList<>();
+  private final List<BuildReport> builds = new ArrayList<>();
   private String deploymentName;
   private String revision;
   private DeploymentHashes hashes;
@@ -94,6 +96,10 @@ final class RunRecorder {
   void warn(String message) {
     warnings.add(message);
     emit(new ReconcileEvent.Warning(message));
+  }
+
+  synchronized void build(BuildReport value) {
+    builds.add(value);
   }
 
   void revision(String value) {
@@ -169,6 +175,7 @@ final class RunRecorder {
         clock.instant(),
         durations,
         Optional.ofNullable(failure),
-        warnings);
+        warnings,
+        builds);
   }
 }

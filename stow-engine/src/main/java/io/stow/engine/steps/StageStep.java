@@ -4,9 +4,12 @@ import io.stow.engine.StepName;
 import io.stow.engine.fs.PrivateFiles;
 import io.stow.engine.source.DesiredStateSource;
 import io.stow.hash.DeploymentHasher;
+import io.stow.model.parse.DescriptorException;
+import io.stow.model.parse.ManifestFiles;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** Resolves the desired revision and materialises it into an empty, private staging directory. */
 final class StageStep implements Step<StageStep.Input, String> {
@@ -27,16 +30,24 @@ final class StageStep implements Step<StageStep.Input, String> {
     String revision = source.resolveRevision();
     source.materialise(revision, staging);
     PrivateFiles.restrictTree(staging);
-    if (!Files.isRegularFile(
-        staging.resolve(DeploymentHasher.MANIFEST), LinkOption.NOFOLLOW_LINKS)) {
+    Optional<String> manifest;
+    try {
+      manifest = ManifestFiles.find(staging);
+    } catch (DescriptorException e) {
+      throw new StepFailure(
+          source.describe() + " (revision " + revision + "): " + e.problems().get(0).message(), e);
+    }
+    if (manifest.isEmpty()
+        || !Files.isRegularFile(staging.resolve(manifest.get()), LinkOption.NOFOLLOW_LINKS)) {
       throw new StepFailure(
           "no "
-              + DeploymentHasher.MANIFEST
+              + (manifest.isEmpty() ? DeploymentHasher.MANIFEST : manifest.get())
               + " at the top of "
               + source.describe()
               + " (revision "
               + revision
-              + "); every deployment folder needs one");
+              + "); every deployment folder needs "
+              + ManifestFiles.expected());
     }
     return revision;
   }

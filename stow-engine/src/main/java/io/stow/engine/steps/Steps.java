@@ -21,6 +21,7 @@ final class Steps {
   final OwnershipStep checkOwnership;
   final PrepareStep prepare;
   final PreflightStep preflight;
+  final BuildStep build;
   final PullStep pull;
   final SnapshotStep snapshot;
   final ApplyStep apply;
@@ -37,15 +38,23 @@ final class Steps {
     this.rec = rec;
     this.lock = new LockStep(store, rec);
     this.decrypt = new DecryptStep(ctx.secretDecryptor());
-    this.load = new LoadDescriptorStep(ctx.descriptorLoader(), rec::warn);
+    this.load = new LoadDescriptorStep(ctx.descriptorLoader(), rec::warn, ctx.composeProfiles());
     this.checkName = new NameCheckStep(store);
     this.plan = new PlanStep(ctx.docker());
     this.checkOwnership = new OwnershipStep(ctx.docker());
     this.prepare = new PrepareStep(store, ctx.docker());
     this.preflight = new PreflightStep(ctx.docker());
+    this.build = new BuildStep(ctx.docker(), rec);
     this.pull = new PullStep(ctx.docker(), rec);
     this.snapshot = new SnapshotStep(store, ctx.clock());
-    this.apply = new ApplyStep(ctx.docker(), rec, ctx.defaultStopTimeout(), ctx.applyConcurrency());
+    this.apply =
+        new ApplyStep(
+            ctx.docker(),
+            rec,
+            ctx.defaultStopTimeout(),
+            ctx.applyConcurrency(),
+            new DependencyWaits(
+                ctx.docker(), ctx.clock(), ctx.sleeper(), ctx.verifyPollInterval()));
     this.verify =
         new VerifyStep(ctx.docker(), rec, ctx.clock(), ctx.sleeper(), ctx.verifyPollInterval());
     this.commit = new CommitStep(store);

@@ -86,7 +86,8 @@ public final class StepsRunner {
       }
       prepared = rec.step(steps.prepare, planned);
       rec.step(steps.preflight, prepared);
-      rec.step(steps.pull, prepared.plan());
+      prepared = rec.step(steps.build, prepared);
+      rec.step(steps.pull, prepared);
       if (!d.isRunning()) {
         if (d.running().isEmpty()) {
           store.openFirstApply(d.name(), Rollbacks.created(prepared));
@@ -177,7 +178,10 @@ public final class StepsRunner {
       SnapshotInfo running = current.get();
       running.revision().ifPresent(rec::revision);
       rec.runningHash(running.deploymentHash());
-      Descriptor descriptor = rec.step(steps.load, running.dir());
+      Descriptor descriptor =
+          rec.step(
+              steps.load,
+              new LoadDescriptorStep.Input(running.dir(), running.deploymentName().orElse("")));
       rec.deploymentName(descriptor.deployment().name());
       rec.desired(RedactedDescriptor.of(descriptor));
       Target target =
@@ -188,7 +192,8 @@ public final class StepsRunner {
       }
       prepared = rec.step(steps.prepare, planned);
       rec.step(steps.preflight, prepared);
-      rec.step(steps.pull, prepared.plan());
+      prepared = rec.step(steps.build, prepared);
+      rec.step(steps.pull, prepared);
     } catch (Exception e) {
       throw Failures.beforeChanges(rec, e);
     }
@@ -255,7 +260,8 @@ public final class StepsRunner {
     Set<String> secrets = rec.step(steps.decrypt, staging);
     DeploymentHashes hashes = rec.step(steps.hash, new HashStep.Input(staging, secrets));
     rec.hashes(hashes);
-    Descriptor descriptor = rec.step(steps.load, staging);
+    Descriptor descriptor =
+        rec.step(steps.load, new LoadDescriptorStep.Input(staging, source.folderName()));
     rec.deploymentName(descriptor.deployment().name());
     rec.desired(RedactedDescriptor.of(descriptor));
     Optional<SnapshotInfo> running = rec.step(steps.checkName, descriptor);

@@ -29,6 +29,10 @@ import java.util.Set;
  * problem, including a container that starts again, resets the stable timer. Time comes from the
  * injected clock and sleeper.
  *
+ * <p>A job that runs to completion (another container waits for it with {@code
+ * service_completed_successfully}) is valid once it exited with code 0 without restarting: it is
+ * not expected to keep running.
+ *
  * <p>A container this run left untouched (a noop while others were repaired) may carry restarts
  * from long ago; for it only restarts during verification count, or one old crash would fail every
  * later repair of its deployment.
@@ -147,8 +151,18 @@ final class VerifyStep implements Step<Prepared, VerificationReport> {
                 + ", expected "
                 + hash);
       }
+      boolean job = desired.runsToCompletion(name);
       if (state.restarting()) {
         problems.add(name + ": restarting");
+      } else if (job && !state.running()) {
+        if (!state.exitCode().equals(Optional.of(0))) {
+          problems.add(
+              name
+                  + ": a job that must complete with exit code 0 ended (status "
+                  + state.status()
+                  + state.exitCode().map(c -> ", exit code " + c).orElse("")
+                  + ")");
+        }
       } else if (!state.running()) {
         problems.add(
             name

@@ -20,6 +20,16 @@ public final class DeploymentFolder {
     return new DeploymentFolder(dir).file("stow.yaml", yaml.render());
   }
 
+  /** Creates (or reuses) {@code dir} as an empty folder to write files into (a Compose folder). */
+  public static DeploymentFolder at(Path dir) {
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new DeploymentFolder(dir);
+  }
+
   /** Writes {@code content} to {@code relative}, creating parent directories. */
   public DeploymentFolder file(String relative, String content) {
     Path file = dir.resolve(relative);

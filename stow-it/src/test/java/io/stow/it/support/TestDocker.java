@@ -35,7 +35,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * The real Docker engine for integration tests. Register it as a static field with
  * {@code @RegisterExtension}; it connects before the class (failing, never skipping, when no engine
  * answers), and after every test and after the class removes every container and network that
- * carries this run's {@value #LABEL} label or name prefix, whether the test passed or not.
+ * carries this run's {@value #LABEL} label or name prefix, and every volume and image that carries
+ * the label, whether the test passed or not.
  *
  * <p>{@link #host()} adds the test label to everything it creates, so code under test cannot leak
  * containers; code that uses {@link #client()} directly adds {@link #labels()} itself.
@@ -178,8 +179,37 @@ public final class TestDocker implements BeforeAllCallback, AfterEachCallback, A
         removeNetwork(n.getId(), failures);
       }
     }
+    removeVolumesAndImages(Map.of(LABEL, RUN_ID), failures);
     if (!failures.isEmpty()) {
       fail("could not clean up after the test: " + failures);
+    }
+  }
+
+  /** Volumes and images labelled with {@code labels}: after their containers are gone. */
+  private void removeVolumesAndImages(Map<String, String> labels, List<String> failures) {
+    List<String> filters =
+        labels.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
+    var volumes = client.listVolumesCmd().withFilter("label", filters).exec().getVolumes();
+    for (var volume :
+        volumes == null
+            ? List.<com.github.dockerjava.api.command.InspectVolumeResponse>of()
+            : volumes) {
+      try {
+        client.removeVolumeCmd(volume.getName()).exec();
+      } catch (NotFoundException e) {
+        // already gone
+      } catch (RuntimeException e) {
+        failures.add("volume " + volume.getName() + ": " + e.getMessage());
+      }
+    }
+    for (var image : client.listImagesCmd().withLabelFilter(labels).exec()) {
+      try {
+        client.removeImageCmd(image.getId()).withForce(true).exec();
+      } catch (NotFoundException e) {
+        // already gone
+      } catch (RuntimeException e) {
+        failures.add("image " + image.getId() + ": " + e.getMessage());
+      }
     }
   }
 
@@ -192,6 +222,29 @@ public final class TestDocker implements BeforeAllCallback, AfterEachCallback, A
         removeContainer(c.getId(), failures);
       }
     }
+    // volumes and images of killed runs: labelled, and no container of a live run uses them
+    for (var volume :
+        java.util.Objects.requireNonNullElse(
+            client.listVolumesCmd().withFilter("label", List.of(LABEL)).exec().getVolumes(),
+            List.<com.github.dockerjava.api.command.InspectVolumeResponse>of())) {
+      String run = volume.getLabels() == null ? null : volume.getLabels().get(LABEL);
+      if (run != null && !run.equals(RUN_ID) && !inUse(volume.getName())) {
+        try {
+          client.removeVolumeCmd(volume.getName()).exec();
+        } catch (RuntimeException e) {
+          // in use by a live run's container after all, or gone
+        }
+      }
+    }
+    for (var image : client.listImagesCmd().withLabelFilter(LABEL).exec()) {
+      if (image.getCreated() != null && image.getCreated() < cutoff) {
+        try {
+          client.removeImageCmd(image.getId()).withForce(true).exec();
+        } catch (RuntimeException e) {
+          // gone, or used by a container of a live run
+        }
+      }
+    }
     for (Network n : client.listNetworksCmd().exec()) {
       boolean stale =
           n.getLabels() != null
@@ -202,6 +255,15 @@ public final class TestDocker implements BeforeAllCallback, AfterEachCallback, A
         removeNetwork(n.getId(), failures);
       }
     }
+  }
+
+  private boolean inUse(String volume) {
+    return !client
+        .listContainersCmd()
+        .withShowAll(true)
+        .withVolumeFilter(List.of(volume))
+        .exec()
+        .isEmpty();
   }
 
   private void removeContainer(String id, List<String> failures) {

@@ -3,8 +3,11 @@ package io.stow.it.support;
 import io.stow.docker.ContainerCreateRequest;
 import io.stow.docker.ContainerState;
 import io.stow.docker.DockerHost;
+import io.stow.docker.ImageBuild;
 import io.stow.docker.PullProgress;
 import io.stow.model.ImageRef;
+import io.stow.model.NamedVolumeSpec;
+import io.stow.model.NetworkSpec;
 import io.stow.model.ObservedContainer;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -14,8 +17,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Delegates to the real adapter and adds the test labels to every container and network it creates,
- * so {@link TestDocker} can always find and remove them.
+ * Delegates to the real adapter and adds the test labels to every container, network, volume and
+ * built image it creates, so {@link TestDocker} can always find and remove them.
  */
 public final class TestLabelledDockerHost implements DockerHost {
 
@@ -37,19 +40,62 @@ public final class TestLabelledDockerHost implements DockerHost {
   public void checkCreate(ContainerCreateRequest request) {
     delegate.checkCreate(
         new ContainerCreateRequest(
-            request.spec(), request.env(), request.binds(), withTestLabels(request.labels())));
+            request.spec(),
+            request.env(),
+            request.binds(),
+            withTestLabels(request.labels()),
+            request.image()));
   }
 
   @Override
   public String create(ContainerCreateRequest request) {
     return delegate.create(
         new ContainerCreateRequest(
-            request.spec(), request.env(), request.binds(), withTestLabels(request.labels())));
+            request.spec(),
+            request.env(),
+            request.binds(),
+            withTestLabels(request.labels()),
+            request.image()));
   }
 
   @Override
   public void ensureNetwork(String name, Map<String, String> labels) {
     delegate.ensureNetwork(name, withTestLabels(labels));
+  }
+
+  @Override
+  public void ensureNetwork(NetworkSpec network, Map<String, String> labels) {
+    delegate.ensureNetwork(network, withTestLabels(labels));
+  }
+
+  @Override
+  public void ensureVolume(NamedVolumeSpec volume, Map<String, String> labels) {
+    delegate.ensureVolume(volume, withTestLabels(labels));
+  }
+
+  @Override
+  public boolean networkExists(String name) {
+    return delegate.networkExists(name);
+  }
+
+  @Override
+  public boolean volumeExists(String name) {
+    return delegate.volumeExists(name);
+  }
+
+  @Override
+  public boolean localImagePresent(String reference) {
+    return delegate.localImagePresent(reference);
+  }
+
+  @Override
+  public String build(ImageBuild build, Consumer<String> output) {
+    return delegate.build(build.withLabels(testLabels), output);
+  }
+
+  @Override
+  public void pullTag(String imageTagged, Consumer<PullProgress> progress) {
+    delegate.pullTag(imageTagged, progress);
   }
 
   @Override

@@ -21,6 +21,8 @@ import java.util.Optional;
  * @param stateDir the state root (default: the home directory)
  * @param pollInterval how often the daemon reconciles by itself (default 5 minutes)
  * @param triggerToken the token {@code POST /trigger} requires, when set
+ * @param composeProfiles the Compose profiles this host runs ({@code composeProfiles}): services of
+ *     other profiles in a Compose deployment are skipped
  */
 public record DaemonConfig(
     Path file,
@@ -35,7 +37,8 @@ public record DaemonConfig(
     Optional<Path> tlsKey,
     Optional<Path> stateDir,
     Duration pollInterval,
-    Optional<Secret> triggerToken) {
+    Optional<Secret> triggerToken,
+    List<String> composeProfiles) {
 
   /** The default {@link #pollInterval}. */
   public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMinutes(5);
@@ -57,6 +60,7 @@ public record DaemonConfig(
     Objects.requireNonNull(stateDir, "stateDir");
     Objects.requireNonNull(pollInterval, "pollInterval");
     Objects.requireNonNull(triggerToken, "triggerToken");
+    composeProfiles = List.copyOf(composeProfiles);
   }
 
   /** Whether the daemon serves HTTPS ({@code tlsCrt} and {@code tlsKey} are both set). */

@@ -34,7 +34,12 @@ final class Binding {
     /** An error: the original tool refuses it too. */
     ERROR,
     /** A warning: the original tool ignores it. */
-    WARNING
+    WARNING,
+    /**
+     * In a Compose file: {@code x-*} extension keys are allowed, any other key is an error that
+     * says whether it is a Compose key stow does not support (and why) or not a Compose key.
+     */
+    COMPOSE
   }
 
   private final Findings findings;
@@ -58,11 +63,43 @@ final class Binding {
     }
     Binding binding = new Binding(findings, map, path);
     for (Entry entry : map.entries().values()) {
-      if (!known.contains(entry.key())) {
+      if (known.contains(entry.key())) {
+        continue;
+      }
+      if (unknown == Unknown.COMPOSE) {
+        binding.composeKey(entry, known);
+      } else {
         binding.unknownKey(entry, known, unknown);
       }
     }
     return Optional.of(binding);
+  }
+
+  private void composeKey(Entry entry, Set<String> known) {
+    if (entry.key().startsWith("x-")) {
+      return; // an extension field: Compose ignores it, so does stow
+    }
+    String message =
+        ComposeKeys.unsupported(entry.key())
+            .map(why -> "'" + entry.key() + "' is not supported by stow: " + why)
+            .orElseGet(
+                () ->
+                    "unknown key '"
+                        + entry.key()
+                        + "'; "
+                        + KeyHints.closest(entry.key(), known)
+                            .map(k -> "did you mean '" + k + "'? ")
+                            .orElse("")
+                        + "allowed here: "
+                        + String.join(", ", new TreeSet<>(known))
+                        + " (and x-* extensions)");
+    findings.errors.add(
+        new Problem(
+            findings.file,
+            child(entry.key()),
+            entry.line(),
+            entry.column(),
+            message + "; see docs/compose.md"));
   }
 
   private void unknownKey(Entry entry, Set<String> known, Unknown unknown) {
@@ -131,8 +168,28 @@ final class Binding {
     findings.warnings.add(problem(findings.file, at, child(key), message));
   }
 
+  /** Records a warning at {@code node}. */
+  void warnAt(YamlNode node, String path, String message) {
+    findings.warnings.add(problem(findings.file, node, path, message));
+  }
+
+  /** The mapping itself. */
+  MapNode map() {
+    return map;
+  }
+
+  /**
+   * A problem at {@code node}. When the node's text was made by interpolation its message keeps no
+   * quoted text and none of the values put in, which may be secrets.
+   */
   static Problem problem(String file, YamlNode node, String path, String message) {
-    return new Problem(file, path, node.line(), node.column(), message);
+    String text = message;
+    if (node instanceof ScalarNode scalar && scalar.interpolated()) {
+      text =
+          Redaction.withoutQuotes(Redaction.mask(message, scalar.substituted()))
+              + " (the value comes from interpolation and is not shown)";
+    }
+    return new Problem(file, path, node.line(), node.column(), text);
   }
 
   void problemAt(YamlNode node, String path, String message) {
@@ -205,6 +262,11 @@ final class Binding {
 
   Optional<Duration> duration(String key) {
     return string(key).flatMap(text -> parse(key, text.strip(), Durations::parse));
+  }
+
+  /** A duration as Compose writes it (Go's form, e.g. {@code 1m30s}, {@code 1.5s}). */
+  Optional<Duration> goDuration(String key) {
+    return string(key).flatMap(text -> parse(key, text.strip(), Durations::parseGo));
   }
 
   /** Parses with {@code parser}, turning its IllegalArgumentException into a problem. */

@@ -34,7 +34,7 @@ final class ContainerBinder {
 
   static final Pattern CONTAINER_NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]+");
   static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-  private static final Pattern USER = Pattern.compile("[^:\\s]+(:[^:\\s]+)?");
+  static final Pattern USER = Pattern.compile("[^:\\s]+(:[^:\\s]+)?");
   private static final Pattern CPUS = Pattern.compile("[0-9]+(\\.[0-9]*)?|\\.[0-9]+");
 
   private static final Set<String> KEYS =
@@ -122,7 +122,7 @@ final class ContainerBinder {
     HealthcheckBinder.bind(c).ifPresent(spec::healthcheck);
     NetworkRules.bind(c, declaredNetworks, spec);
     labels(c).forEach(spec::label);
-    cpus(c).ifPresent(spec::cpus);
+    cpus(c, "cpus").ifPresent(spec::cpus);
     spec.readOnlyRootfs(c.bool("readOnlyRootfs", false));
     spec.capAdd(each(c, "capAdd", Capabilities::normalise));
     spec.capDrop(each(c, "capDrop", Capabilities::normalise));
@@ -212,18 +212,18 @@ final class ContainerBinder {
     return labels;
   }
 
-  private static Optional<BigDecimal> cpus(Binding c) {
-    return trimmed(c, "cpus")
+  /** A CPU limit under {@code key}, as {@code docker run --cpus} reads it. */
+  static Optional<BigDecimal> cpus(Binding c, String key) {
+    return trimmed(c, key)
         .flatMap(
             text -> {
               if (!CPUS.matcher(text).matches()) {
-                c.problem("cpus", "'" + text + "' is not a number; write e.g. 0.5 or 2");
+                c.problem(key, "'" + text + "' is not a number; write e.g. 0.5 or 2");
                 return Optional.empty();
               }
               BigDecimal value = new BigDecimal(text.endsWith(".") ? text + "0" : text);
               if (value.stripTrailingZeros().scale() > 9) {
-                c.problem(
-                    "cpus", "'" + text + "' is too precise; Docker takes at most nine decimals");
+                c.problem(key, "'" + text + "' is too precise; Docker takes at most nine decimals");
                 return Optional.empty();
               }
               return Optional.of(value);

@@ -49,11 +49,10 @@ public final class DaemonConfigParser {
           "stateDir",
           "pollInterval",
           "triggerToken",
-          "git");
+          "git",
+          "composeProfiles");
 
   private static final Set<String> GIT_KEYS = Set.of("url", "branch", "sshKey", "knownHosts");
-  private static final java.util.regex.Pattern QUOTED =
-      java.util.regex.Pattern.compile("'([^']*)'");
 
   private static final Set<String> GITLAB_ONLY = Set.of("gitlabBase", "project", "gitlabToken");
 
@@ -167,7 +166,8 @@ public final class DaemonConfigParser {
         tlsKey,
         path(c, base, "stateDir"),
         poll,
-        triggerToken.map(Secret::of));
+        triggerToken.map(Secret::of),
+        composeProfiles(c));
   }
 
   private static Optional<GitLabSettings> gitlab(Binding c) {
@@ -219,6 +219,22 @@ public final class DaemonConfigParser {
 
   private static boolean looksLikeGitUrl(String url) {
     return url.matches("(ssh|https?|file)://\\S+") || url.matches("[^/:@\\s]+@[^/:\\s]+:\\S+");
+  }
+
+  /** Profile names, as Compose writes them: letters, digits, '_', '.', '-'. */
+  private static List<String> composeProfiles(Binding c) {
+    List<String> profiles = new ArrayList<>();
+    for (Binding.Text entry : c.trimmedList("composeProfiles")) {
+      if (!entry.text().matches("[a-zA-Z0-9][a-zA-Z0-9_.-]*")) {
+        c.problemAt(
+            entry.item().node(),
+            entry.item().path(),
+            "'" + entry.text() + "' is not a profile name (letters, digits, '_', '.', '-')");
+      } else if (!profiles.contains(entry.text())) {
+        profiles.add(entry.text());
+      }
+    }
+    return profiles;
   }
 
   /** The API base with {@code /api/v4} appended when missing, without a trailing slash. */

@@ -71,7 +71,7 @@ final class DescriptorBinder {
     return name.map(n -> new DeploymentSettings(n, baseUrl, verify));
   }
 
-  private static void checkUrl(Binding d, String url) {
+  static void checkUrl(Binding d, String url) {
     try {
       URI uri = new URI(url);
       if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme())
@@ -86,7 +86,7 @@ final class DescriptorBinder {
     }
   }
 
-  private static VerifySettings verify(Binding d) {
+  static VerifySettings verify(Binding d) {
     Optional<Binding> section = d.nested("verify", VERIFY_KEYS, Unknown.ERROR);
     if (section.isEmpty()) {
       return VerifySettings.DEFAULT;

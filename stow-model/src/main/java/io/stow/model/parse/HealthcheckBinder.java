@@ -12,16 +12,46 @@ final class HealthcheckBinder {
 
   private static final Set<String> KEYS =
       Set.of("test", "interval", "timeout", "retries", "startPeriod", "disable");
+  private static final Set<String> COMPOSE_KEYS =
+      Set.of("test", "interval", "timeout", "retries", "start_period", "disable");
   private static final Set<String> TEST_KINDS = Set.of("CMD", "CMD-SHELL", "NONE");
 
   private HealthcheckBinder() {}
 
+  /** stow.yaml's {@code healthcheck}: camelCase keys, durations such as {@code 20s}. */
   static Optional<HealthcheckSpec> bind(Binding c) {
-    Optional<Binding> bound = c.nested("healthcheck", KEYS, Unknown.ERROR);
-    if (bound.isEmpty()) {
-      return Optional.empty();
-    }
-    Binding h = bound.get();
+    return c.nested("healthcheck", KEYS, Unknown.ERROR)
+        .flatMap(
+            h ->
+                spec(
+                    h,
+                    h.duration("interval"),
+                    h.duration("timeout"),
+                    h.duration("startPeriod"),
+                    false));
+  }
+
+  /**
+   * A Compose service's {@code healthcheck}: snake_case keys, Go durations such as {@code 1.5s}.
+   */
+  static Optional<HealthcheckSpec> bindCompose(Binding c) {
+    return c.nested("healthcheck", COMPOSE_KEYS, Unknown.COMPOSE)
+        .flatMap(
+            h ->
+                spec(
+                    h,
+                    h.goDuration("interval"),
+                    h.goDuration("timeout"),
+                    h.goDuration("start_period"),
+                    true));
+  }
+
+  private static Optional<HealthcheckSpec> spec(
+      Binding h,
+      Optional<java.time.Duration> interval,
+      Optional<java.time.Duration> timeout,
+      Optional<java.time.Duration> startPeriod,
+      boolean noneDisables) {
     boolean disable = h.bool("disable", false);
     List<String> test = disable ? List.of("NONE") : test(h);
     if (test.isEmpty()) {
@@ -31,11 +61,12 @@ final class HealthcheckBinder {
       return Optional.of(
           new HealthcheckSpec(
               test,
-              h.duration("interval"),
-              h.duration("timeout"),
+              interval,
+              timeout,
               h.integer("retries", 0),
-              h.duration("startPeriod"),
-              disable));
+              startPeriod,
+              // Compose treats test: ["NONE"] as disable: true
+              disable || noneDisables && test.equals(List.of("NONE"))));
     } catch (IllegalArgumentException e) {
       h.problem(e.getMessage());
       return Optional.empty();

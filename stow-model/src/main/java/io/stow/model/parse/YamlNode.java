@@ -41,12 +41,37 @@ sealed interface YamlNode permits YamlNode.MapNode, YamlNode.SeqNode, YamlNode.S
     NULL
   }
 
-  /** A scalar with its text as written (for quoted scalars, the string value). */
-  record ScalarNode(String text, ScalarType type, boolean plain, int line, int column)
+  /**
+   * A scalar with its text as written (for quoted scalars, the string value), or as interpolated
+   * from a Compose project's variables; {@code substituted} holds the variable values put into the
+   * text, which may be secrets: problems about this node never show them.
+   */
+  record ScalarNode(
+      String text, ScalarType type, boolean plain, int line, int column, List<String> substituted)
       implements YamlNode {
+
+    public ScalarNode {
+      substituted = List.copyOf(substituted);
+    }
+
+    public ScalarNode(String text, ScalarType type, boolean plain, int line, int column) {
+      this(text, type, plain, line, column, List.of());
+    }
+
     @Override
     public long weight() {
       return 1;
+    }
+
+    /** Whether a variable's value was put into the text. */
+    boolean interpolated() {
+      return !substituted.isEmpty();
+    }
+
+    /** Position and type only: the text may be a secret. */
+    @Override
+    public String toString() {
+      return "ScalarNode[" + type + " at " + line + ":" + column + "]";
     }
   }
 

@@ -231,6 +231,11 @@ final class YamlTreeReader {
     if (!event.isPlain() || event.getTag().isPresent()) {
       return ScalarType.STRING;
     }
+    return resolve(text);
+  }
+
+  /** The core-schema type of a plain scalar's text (also for text made by interpolation). */
+  static ScalarType resolve(String text) {
     if (NULL.matcher(text).matches()) {
       return ScalarType.NULL;
     }

@@ -1,22 +1,30 @@
-package io.stow.engine.steps;
+package io.stow.model;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Parses an env file with Compose semantics: {@code NAME=VALUE} lines, blank lines and {@code #}
+ * Reads dotenv text with Compose semantics: {@code NAME=VALUE} lines, blank lines and {@code #}
  * comments ignored, an optional {@code export } prefix, single-quoted values taken literally,
- * double-quoted values with {@code \n \t \" \\} escapes, and unquoted values trimmed with a
- * trailing {@code #comment} removed. Errors name the file and line, never the line's content.
+ * double-quoted values with {@code \n \t \r \" \\} escapes, and unquoted values trimmed with a
+ * trailing {@code #comment} removed. Used for a container's env files and for a Compose project's
+ * {@code .env}. Errors name the file and line, never the line's content (a decrypted file may hold
+ * secrets).
  */
-final class DotenvFile {
+public final class Dotenv {
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
-  private DotenvFile() {}
+  private Dotenv() {}
 
-  static Map<String, String> parse(String content, String where) {
+  /**
+   * The variables in file order (a later line wins).
+   *
+   * @param where names the file in errors, e.g. {@code container web envFiles[0] 'app.env'}
+   * @throws IllegalArgumentException naming {@code where} and the line
+   */
+  public static Map<String, String> parse(String content, String where) {
     Map<String, String> values = new LinkedHashMap<>();
     String[] lines = content.split("\r?\n", -1);
     for (int i = 0; i < lines.length; i++) {
@@ -30,12 +38,12 @@ final class DotenvFile {
       int eq = line.indexOf('=');
       String at = where + " line " + (i + 1);
       if (eq <= 0) {
-        throw new StepFailure(at + ": expected NAME=VALUE; fix the env file");
+        throw new IllegalArgumentException(at + ": expected NAME=VALUE; fix the env file");
       }
       String name = line.substring(0, eq).strip();
       if (!NAME.matcher(name).matches()) {
         // the name is not quoted: in a decrypted file, a malformed line may be a secret
-        throw new StepFailure(
+        throw new IllegalArgumentException(
             at
                 + ": the text before '=' is not a valid variable name ([A-Za-z_][A-Za-z0-9_]*);"
                 + " fix the env file");
@@ -49,7 +57,7 @@ final class DotenvFile {
     if (raw.startsWith("'")) {
       int end = raw.indexOf('\'', 1);
       if (end < 0) {
-        throw new StepFailure(at + ": unterminated single-quoted value");
+        throw new IllegalArgumentException(at + ": unterminated single-quoted value");
       }
       return raw.substring(1, end);
     }
@@ -73,7 +81,7 @@ final class DotenvFile {
           out.append(c);
         }
       }
-      throw new StepFailure(at + ": unterminated double-quoted value");
+      throw new IllegalArgumentException(at + ": unterminated double-quoted value");
     }
     int comment = raw.indexOf(" #");
     return (comment >= 0 ? raw.substring(0, comment) : raw).strip();

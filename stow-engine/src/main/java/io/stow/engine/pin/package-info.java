@@ -1,0 +1,2 @@
+/** {@code stow pin}: pins the images of a Compose deployment to their registry digests. */
+package io.stow.engine.pin;
