@@ -1,5 +1,10 @@
 package io.stow.cli;
 
+import io.stow.cli.trigger.Backoff;
+import io.stow.cli.trigger.CertificateTrust;
+import io.stow.cli.trigger.DaemonClient;
+import io.stow.cli.trigger.DaemonEndpoint;
+import io.stow.cli.trigger.Timing;
 import io.stow.docker.DockerHost;
 import io.stow.docker.DockerJavaHost;
 import io.stow.engine.EngineEvents;
@@ -11,11 +16,13 @@ import io.stow.gitlab.GitLabClient;
 import io.stow.gitlab.GitLabToken;
 import io.stow.model.config.DaemonConfig;
 import io.stow.model.config.HostName;
+import io.stow.model.config.Secret;
 import io.stow.model.parse.DaemonConfigParser;
 import io.stow.sops.SecretDecryptor;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -37,7 +44,8 @@ class CliComposition {
         new HashCommand(),
         new DecryptCommand(this),
         new ReconcileCommand(this),
-        new SuggestImageCommand(this));
+        new SuggestImageCommand(this),
+        new TriggerCommand(this));
   }
 
   Console console() {
@@ -74,6 +82,22 @@ class CliComposition {
         .project(project)
         .retryNotes(retryNotes)
         .build();
+  }
+
+  /** The clock, sleeper and jitter of the trigger client's retries and polls. */
+  Timing timing() {
+    return Timing.system();
+  }
+
+  /** A client of one stow daemon; {@code notes} hears about every retry. */
+  DaemonClient daemonClient(
+      DaemonEndpoint endpoint,
+      Optional<Secret> token,
+      CertificateTrust trust,
+      Backoff backoff,
+      Consumer<String> notes) {
+    return new DaemonClient(
+        endpoint, token, trust, backoff, timing(), notes, "stow/" + Version.current());
   }
 
   /** The daemon configuration at {@code file}; the subfolder defaults to this host's name. */
