@@ -1,5 +1,7 @@
 package io.stow.cli;
 
+import io.stow.cli.systemd.ProcessSystemctl;
+import io.stow.cli.systemd.Systemctl;
 import io.stow.cli.trigger.Backoff;
 import io.stow.cli.trigger.CertificateTrust;
 import io.stow.cli.trigger.DaemonClient;
@@ -45,7 +47,8 @@ class CliComposition {
         new DecryptCommand(this),
         new ReconcileCommand(this),
         new SuggestImageCommand(this),
-        new TriggerCommand(this));
+        new TriggerCommand(this),
+        new InstallSystemdCommand(this));
   }
 
   Console console() {
@@ -82,6 +85,11 @@ class CliComposition {
         .project(project)
         .retryNotes(retryNotes)
         .build();
+  }
+
+  /** The {@code systemctl} on this process's {@code PATH}. */
+  Systemctl systemctl() {
+    return ProcessSystemctl.onPath(environment());
   }
 
   /** The clock, sleeper and jitter of the trigger client's retries and polls. */

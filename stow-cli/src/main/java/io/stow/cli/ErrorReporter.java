@@ -1,5 +1,6 @@
 package io.stow.cli;
 
+import io.stow.cli.systemd.SystemdException;
 import io.stow.cli.trigger.TriggerException;
 import io.stow.docker.DockerOperationException;
 import io.stow.engine.suggest.SuggestImageException;
@@ -44,6 +45,7 @@ final class ErrorReporter {
         || e instanceof GitLabException
         || e instanceof SuggestImageException
         || e instanceof TriggerException
+        || e instanceof SystemdException
         || e instanceof java.nio.file.NoSuchFileException;
   }
 
