@@ -66,6 +66,7 @@ export STOW_EXECUTABLE
 
 # STOW_JAVA_OPTS is split on blanks on purpose; never glob it against the working directory
 set -f
+# shellcheck disable=SC2086
 if [ -r "$jar.jsa" ]; then
   # -Xshare:auto: an archive from another Java or an older copy of this file is skipped silently
   set -- "-XX:SharedArchiveFile=$jar.jsa" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off \

@@ -6,12 +6,12 @@
 #       same for the same JAR.
 #   package.sh cds JAVA CLASSPATH ARCHIVE WORK TRAINING
 #       a class-data-sharing archive of what stow loads for --version, validate, hash, a dry run
-#       and a trigger, made by JAVA for CLASSPATH (which must not change afterwards: the JVM checks
-#       its size and modification time and ignores the archive when they differ).
+#       and a trigger, made by JAVA for CLASSPATH. The JVM uses it only for that exact path (Java
+#       17; later versions allow moving it), size and modification time, else ignores it.
 #   package.sh tarball JDK JAR VERSION MODULES TIMESTAMP OUTDIR TRAINING
-#       OUTDIR/stow-VERSION-linux-x64.tar.gz: bin/stow, lib/stow.jar, lib/stow.jsa and a jlink
-#       runtime of JDK holding only MODULES. Every entry carries TIMESTAMP, root ownership and
-#       sorted names; all but lib/stow.jsa (the JVM writes it) are the same for the same inputs.
+#       OUTDIR/stow-VERSION-linux-x64.tar.gz: bin/stow, lib/stow.jar, lib/stow.classlist (from
+#       which bin/stow makes lib/stow.jsa where the tarball is unpacked) and a jlink runtime of JDK
+#       holding only MODULES. Entries carry TIMESTAMP, root ownership and sorted names.
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -53,8 +53,12 @@ train() { # MAX JAVA CLASSPATH LIST WORK ARGS...
   [ -s "$list" ] || fail "the training run 'stow $*' listed no classes; see $work/training.log"
 }
 
-cds() { # JAVA CLASSPATH ARCHIVE WORK TRAINING
-  java=$(absolute "$1") classpath=$(absolute "$2") archive=$(absolute "$3") work=$(absolute "$4")
+# The classes stow loads for --version, validate, hash, a dry run and a trigger, each once, sorted
+# so that the order threads happened to load them in does not change the file. (The dry run and
+# the trigger start threads, and which of them loads an exception class first varies: a build may
+# list a few classes more or fewer than the last.)
+classlist() { # JAVA CLASSPATH OUT WORK TRAINING
+  java=$(absolute "$1") classpath=$(absolute "$2") out=$(absolute "$3") work=$(absolute "$4")
   training=$(absolute "$5")
   rm -rf "$work"
   mkdir -p "$work"
@@ -66,10 +70,13 @@ cds() { # JAVA CLASSPATH ARCHIVE WORK TRAINING
   # port 9 (discard) answers nothing on a build machine: the trigger's client and its error path
   train 1 "$java" "$classpath" "$work/5.classlist" "$work" \
     trigger --url http://127.0.0.1:9 --head-hash 0123456789abcdef0123456789abcdef01234567 --attempts 1
-  # one list, each class once, in the order the runs first loaded them
-  awk '!seen[$0]++' "$work"/*.classlist >"$work/stow.classlist"
+  cat "$work"/[0-9].classlist | LC_ALL=C sort -u >"$out"
+}
+
+cds() { # JAVA CLASSPATH ARCHIVE WORK TRAINING
+  classlist "$1" "$2" "$4/stow.classlist" "$4" "$5"
+  java=$(absolute "$1") classpath=$(absolute "$2") archive=$(absolute "$3") work=$(absolute "$4")
   rm -f "$archive"
-  # a fixed heap keeps the archived objects' layout the same from one build to the next
   "$java" -Xshare:dump -Xms128m -Xmx128m "-XX:SharedClassListFile=$work/stow.classlist" \
     "-XX:SharedArchiveFile=$archive" -cp "$classpath" >"$work/dump.log" 2>&1 ||
     fail "the class-data-sharing dump failed; see $work/dump.log"
@@ -89,15 +96,12 @@ tarball() { # JDK JAR VERSION MODULES TIMESTAMP OUTDIR TRAINING
     --compress=2 --output "$stage/runtime"
   cp "$jar" "$stage/lib/stow.jar"
   sed "s/@VERSION@/$version/g" "$here/bin-stow.sh" >"$stage/bin/stow"
+  # Java 17 accepts an archive only for the jar path it was dumped with, which is the path the
+  # tarball is unpacked to: ship the class list, and bin/stow dumps the archive there once
+  classlist "$stage/runtime/bin/java" "$stage/lib/stow.jar" "$stage/lib/stow.classlist" \
+    "$outdir/cds-tarball" "$training"
   chmod -R u+rwX,go+rX,go-w "$stage"
   chmod 0755 "$stage/bin/stow"
-  # the JVM uses lib/stow.jsa only while lib/stow.jar keeps the modification time it had at the
-  # dump: give every file the tarball's time first, which unpacking restores
-  find "$stage" -exec touch -h -d "$timestamp" {} +
-  cds "$stage/runtime/bin/java" "$stage/lib/stow.jar" "$stage/lib/stow.jsa" "$outdir/cds-tarball" \
-    "$training"
-  chmod 0644 "$stage/lib/stow.jsa"
-  touch -d "$timestamp" "$stage/lib/stow.jsa"
   out="$outdir/$name-linux-x64.tar.gz"
   (cd "$dist" && tar --sort=name --mtime="$timestamp" --owner=0 --group=0 --numeric-owner \
     --format=gnu -cf - "$name") | gzip -n >"$out.tmp"
