@@ -7,11 +7,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -22,7 +18,6 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import okhttp3.ResponseBody;
 
 /**
  * A client of one stow daemon: {@code POST /trigger} with bounded retries (exponential backoff with
@@ -32,7 +27,6 @@ import okhttp3.ResponseBody;
  */
 public final class DaemonClient {
 
-  private static final int MAX_BODY = 4096;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final OkHttpClient http;
@@ -93,7 +87,7 @@ public final class DaemonClient {
           return response.code();
         }
         failure = refusal(request, response);
-        asked = retryAfter(response);
+        asked = Answers.retryAfter(response, timing.clock());
       } catch (TriggerException e) {
         failure = e;
       }
@@ -134,7 +128,7 @@ public final class DaemonClient {
       if (!response.isSuccessful()) {
         throw refusal(request, response);
       }
-      String body = body(response);
+      String body = Answers.body(response);
       try {
         JsonNode json = JSON.readTree(body);
         return DaemonStatus.of(json, head);
@@ -237,7 +231,7 @@ public final class DaemonClient {
 
   private TriggerException refusal(Request request, Response response) {
     int code = response.code();
-    String excerpt = errorText(response);
+    String excerpt = Answers.errorText(response, token);
     String message =
         describe(request) + " answered " + code + (excerpt.isEmpty() ? "" : ": " + excerpt);
     if (code == 401 || code == 403) {
@@ -250,56 +244,6 @@ public final class DaemonClient {
       message += "; is " + endpoint + " the daemon's base URL (deployment.daemonBaseUrl)?";
     }
     return new TriggerException(message, code == 429 || code >= 500);
-  }
-
-  private String errorText(Response response) {
-    String body = body(response).strip();
-    String text = body;
-    try {
-      JsonNode json = JSON.readTree(body);
-      if (json != null && json.hasNonNull("error")) {
-        text = json.get("error").asText();
-      }
-    } catch (IOException notJson) {
-      // a proxy's HTML page or plain text: its first line says enough
-    }
-    String line = text.lines().findFirst().orElse("").strip();
-    if (line.length() > 200) {
-      line = line.substring(0, 200) + "...";
-    }
-    // belt and braces: nothing the daemon echoes may carry the token out
-    return token.isPresent() ? line.replace(token.get().reveal(), "[redacted]") : line;
-  }
-
-  private static String body(Response response) {
-    ResponseBody body = response.body();
-    if (body == null) {
-      return "";
-    }
-    try {
-      return new String(body.byteStream().readNBytes(MAX_BODY), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      return "";
-    }
-  }
-
-  /** {@code Retry-After} in seconds or as an HTTP date. */
-  private Optional<Duration> retryAfter(Response response) {
-    String value = response.header("Retry-After");
-    if (value == null) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(value.strip()))));
-    } catch (NumberFormatException notSeconds) {
-      try {
-        ZonedDateTime at = ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME);
-        Duration wait = Duration.between(timing.clock().instant(), at.toInstant());
-        return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
-      } catch (DateTimeParseException notDate) {
-        return Optional.empty();
-      }
-    }
   }
 
   private static String describe(Request request) {

@@ -11,10 +11,10 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
 /**
- * A process that DistributionIT starts on the jlink runtime of the tarball: Undertow serving HTTPS
- * with an EC certificate, answering {@code POST /trigger} with 202 and {@code GET /status} with
- * {@code running}, so that the tarball's own stow can trigger and wait against it. It proves that
- * the runtime's modules carry Undertow, XNIO and server-side TLS. Prints {@code port N} once
+ * A process that TarballDistributionIT starts on the jlink runtime of the tarball: Undertow serving
+ * HTTPS with an EC certificate, answering {@code POST /trigger} with 202 and {@code GET /status}
+ * with {@code running}, so that the tarball's own stow can trigger and wait against it. It proves
+ * that the runtime's modules carry Undertow, XNIO and server-side TLS. Prints {@code port N} once
  * listening; stops when its standard input closes.
  *
  * <p>Arguments: the PKCS#12 key store and its password.
