@@ -1,5 +1,12 @@
 package io.stow.cli;
 
+import io.stow.cli.systemd.ProcessSystemctl;
+import io.stow.cli.systemd.Systemctl;
+import io.stow.cli.trigger.Backoff;
+import io.stow.cli.trigger.CertificateTrust;
+import io.stow.cli.trigger.DaemonClient;
+import io.stow.cli.trigger.DaemonEndpoint;
+import io.stow.cli.trigger.Timing;
 import io.stow.docker.DockerHost;
 import io.stow.docker.DockerJavaHost;
 import io.stow.engine.EngineEvents;
@@ -12,12 +19,14 @@ import io.stow.gitlab.GitLabClient;
 import io.stow.gitlab.GitLabToken;
 import io.stow.model.config.DaemonConfig;
 import io.stow.model.config.HostName;
+import io.stow.model.config.Secret;
 import io.stow.model.parse.DaemonConfigParser;
 import io.stow.sops.SecretDecryptor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -41,7 +50,9 @@ class CliComposition {
         new ReconcileCommand(this),
         new SuggestImageCommand(this),
         new DeployKeyCommand(this),
-        new PinCommand(this));
+        new PinCommand(this),
+        new TriggerCommand(this),
+        new InstallSystemdCommand(this));
   }
 
   Console console() {
@@ -83,6 +94,27 @@ class CliComposition {
         .project(project)
         .retryNotes(retryNotes)
         .build();
+  }
+
+  /** The {@code systemctl} on this process's {@code PATH}. */
+  Systemctl systemctl() {
+    return ProcessSystemctl.onPath(environment());
+  }
+
+  /** The clock, sleeper and jitter of the trigger client's retries and polls. */
+  Timing timing() {
+    return Timing.system();
+  }
+
+  /** A client of one stow daemon; {@code notes} hears about every retry. */
+  DaemonClient daemonClient(
+      DaemonEndpoint endpoint,
+      Optional<Secret> token,
+      CertificateTrust trust,
+      Backoff backoff,
+      Consumer<String> notes) {
+    return new DaemonClient(
+        endpoint, token, trust, backoff, timing(), notes, "stow/" + Version.current());
   }
 
   /** The daemon configuration at {@code file}; the subfolder defaults to this host's name. */

@@ -1,5 +1,7 @@
 package io.stow.cli;
 
+import io.stow.cli.systemd.SystemdException;
+import io.stow.cli.trigger.TriggerException;
 import io.stow.docker.DockerOperationException;
 import io.stow.engine.suggest.SuggestImageException;
 import io.stow.gitlab.GitLabException;
@@ -55,6 +57,8 @@ final class ErrorReporter {
         || e instanceof DockerOperationException
         || e instanceof GitLabException
         || e instanceof SuggestImageException
+        || e instanceof TriggerException
+        || e instanceof SystemdException
         || e instanceof java.nio.file.NoSuchFileException;
   }
 

@@ -98,11 +98,11 @@ final class StowCli {
     out.println();
     out.println("commands:");
     for (Command command : commands.values()) {
-      out.printf("  %-12s %s%n", command.name(), command.summary());
+      out.printf("  %-16s %s%n", command.name(), command.summary());
     }
     out.println();
-    out.println("  --version    print the version");
-    out.println("  --stacktrace show stack traces of failures");
+    out.println("  --version        print the version");
+    out.println("  --stacktrace     show stack traces of failures");
     out.println();
     out.println("Run 'stow <command> --help' for a command's options.");
   }

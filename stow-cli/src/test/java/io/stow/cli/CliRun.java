@@ -23,6 +23,11 @@ record CliRun(int status, String out, String err) {
     return run(commands, args);
   }
 
+  /** Runs with the composition {@code compose} makes, e.g. one whose factories are overridden. */
+  static CliRun of(Function<Console, CliComposition> compose, String... args) {
+    return with(compose, args);
+  }
+
   private static CliRun run(Function<Console, List<Command>> commands, String[] args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();

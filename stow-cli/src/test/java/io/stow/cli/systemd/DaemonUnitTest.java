@@ -1,0 +1,43 @@
+package io.stow.cli.systemd;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class DaemonUnitTest {
+
+  private static String render(String executable, String config) {
+    return new DaemonUnit(Path.of(executable), Path.of(config), Optional.empty()).render();
+  }
+
+  @Test
+  void render_plainPathsStayAsWritten() {
+    assertThat(render("/usr/local/bin/stow", "/etc/stow/daemon.yaml"))
+        .contains("\nExecStart=/usr/local/bin/stow daemon --config /etc/stow/daemon.yaml\n")
+        .doesNotContain("JAVA_HOME");
+  }
+
+  @Test
+  void render_escapesWhatSystemdWouldInterpret() {
+    assertThat(render("/opt/a \"b\" \\c $d %e/stow", "/etc/stow/daemon.yaml"))
+        .contains("\nExecStart=\"/opt/a \\\"b\\\" \\\\c $$d %%e/stow\" daemon --config ");
+  }
+
+  @Test
+  void render_refusesControlCharacters() {
+    assertThatThrownBy(() -> render("/opt/stow\nExecStartPre=/bin/evil", "/etc/stow/daemon.yaml"))
+        .isInstanceOf(SystemdException.class)
+        .hasMessageContaining("control character")
+        .hasMessageNotContaining("\n");
+  }
+
+  @Test
+  void unit_needsAbsolutePaths() {
+    assertThatThrownBy(
+            () -> new DaemonUnit(Path.of("stow"), Path.of("/etc/stow/d.yaml"), Optional.empty()))
+        .hasMessageContaining("absolute");
+  }
+}
