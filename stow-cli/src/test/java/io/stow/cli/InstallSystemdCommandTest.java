@@ -159,7 +159,9 @@ class InstallSystemdCommandTest {
         run("install-systemd", "--config", config.toString(), "--unit-dir", units.toString());
 
     assertThat(run.status()).isEqualTo(1);
-    assertThat(run.err()).contains(config + ":2:1: unknown key").contains("did you mean 'project'?");
+    assertThat(run.err())
+        .contains(config + ":2:1: unknown key")
+        .contains("did you mean 'project'?");
     try (var written = Files.list(units)) {
       assertThat(written).isEmpty();
     }
