@@ -87,6 +87,9 @@ final class YamlReader {
               + YamlProblem.describe(e.getProblem()));
     } catch (YamlEngineException e) {
       throw new StoreException("YAML error: " + YamlProblem.describe(e.getMessage()));
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      // snakeyaml-engine refuses some malformed tags and anchors with these instead of its own
+      throw new StoreException("YAML error: " + YamlProblem.describe(e.getMessage()));
     }
   }
 

@@ -90,7 +90,8 @@ final class YamlTreeReader {
               where.map(m -> m.getColumn() + 1).orElse(0),
               "not valid YAML: " + summary(e.getContext(), e.getProblem())));
       return null;
-    } catch (YamlEngineException e) {
+    } catch (YamlEngineException | IllegalArgumentException | IllegalStateException e) {
+      // snakeyaml-engine refuses some malformed tags and anchors with the plain JDK exceptions
       problems.add(new Problem(file, "", 0, 0, "not valid YAML: " + summary(null, e.getMessage())));
       return null;
     }
