@@ -1,5 +1,7 @@
 package io.stow.cli;
 
+import io.stow.daemon.DaemonComposition;
+import io.stow.daemon.log.DaemonLog;
 import io.stow.docker.DockerHost;
 import io.stow.docker.DockerJavaHost;
 import io.stow.engine.EngineEvents;
@@ -37,6 +39,7 @@ class CliComposition {
         new HashCommand(),
         new DecryptCommand(this),
         new ReconcileCommand(this),
+        new DaemonCommand(this),
         new SuggestImageCommand(this));
   }
 
@@ -84,6 +87,11 @@ class CliComposition {
   /** What a daemon configuration describes (GitLab source, SOPS keys, state root). */
   ConfiguredHost configuredHost(DaemonConfig config, Consumer<String> notes) {
     return new ConfiguredHost(config, notes);
+  }
+
+  /** The daemon of {@code stow daemon}: this host's Docker engine, logging to standard output. */
+  DaemonComposition daemon(Path configFile) {
+    return new DaemonComposition(configFile, DaemonLog.standardOutput(), this::docker);
   }
 
   /** A reconciler over this host's Docker engine, the given state root and SOPS decryptor. */

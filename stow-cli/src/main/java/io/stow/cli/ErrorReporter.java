@@ -1,5 +1,6 @@
 package io.stow.cli;
 
+import io.stow.daemon.startup.DaemonStartException;
 import io.stow.docker.DockerOperationException;
 import io.stow.engine.suggest.SuggestImageException;
 import io.stow.gitlab.GitLabException;
@@ -42,6 +43,7 @@ final class ErrorReporter {
         || e instanceof DockerOperationException
         || e instanceof GitLabException
         || e instanceof SuggestImageException
+        || e instanceof DaemonStartException
         || e instanceof java.nio.file.NoSuchFileException;
   }
 
