@@ -105,7 +105,8 @@ public record TlsIdentity(SSLContext context, X509Certificate leaf) {
       Object object;
       while ((object = parser.readObject()) != null) {
         if (object instanceof PEMKeyPair pair) {
-          return supported(converter.getKeyPair(pair).getPrivate(), file);
+          // the private part only: a SEC1 EC key may come without its (optional) public key
+          return supported(converter.getPrivateKey(pair.getPrivateKeyInfo()), file);
         }
         if (object instanceof PrivateKeyInfo info) {
           return supported(converter.getPrivateKey(info), file);
