@@ -43,16 +43,20 @@ public record DaemonSettings(
   }
 
   /**
-   * HTTP defaults; host status at most 1 s old; 1,024 remembered commits; 6 resolutions at once,
-   * then one per 10 s, two at a time; failures remembered for a minute; 30 s to finish a run.
+   * HTTP defaults; host status at most 1 s old; 1,024 remembered commits; 3 resolutions at once,
+   * then one per 30 s, two at a time; failures remembered for a minute; 30 s to finish a run.
+   *
+   * <p>The resolution bound stays under GitLab's archive limit (5 downloads a minute per user on
+   * GitLab.com, which the GitLab client keeps to by waiting): badge requests use at most 3 of them
+   * in a burst and 2 a minute after that, so a triggered reconcile finds a free slot.
    */
   public static DaemonSettings defaults() {
     return new DaemonSettings(
         HttpLimits.defaults(),
         Duration.ofSeconds(1),
         1024,
-        6,
-        Duration.ofSeconds(10),
+        3,
+        Duration.ofSeconds(30),
         2,
         Duration.ofMinutes(1),
         Duration.ofSeconds(30));

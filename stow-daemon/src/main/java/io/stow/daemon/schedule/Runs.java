@@ -109,7 +109,8 @@ final class Runs {
                 + report.status().label()
                 + report.revision().map(r -> ", commit " + r).orElse("")
                 + report.hashes().map(h -> ", hash " + h.deploymentHash()).orElse("")
-                + report.plan().map(p -> ", plan " + p.summary()).orElse("");
+                + report.plan().map(p -> ", plan " + p.summary()).orElse("")
+                + slowest(report);
     if (error.isEmpty()) {
       log.info("reconcile finished:" + summary + " in " + millis(start) + " ms");
     } else {
@@ -152,6 +153,18 @@ final class Runs {
     } else if (report.status().succeeded()) {
       failedHead = Optional.empty();
     }
+  }
+
+  /** {@code ; slowest steps: verify 6012 ms, apply 310 ms} (at most three, of 100 ms or more). */
+  private static String slowest(ReconcileReport report) {
+    String steps =
+        report.durations().entrySet().stream()
+            .filter(e -> e.getValue().toMillis() >= 100)
+            .sorted((a, b) -> b.getValue().compareTo(a.getValue()))
+            .limit(3)
+            .map(e -> e.getKey() + " " + e.getValue().toMillis() + " ms")
+            .collect(java.util.stream.Collectors.joining(", "));
+    return steps.isEmpty() ? "" : "; slowest steps: " + steps;
   }
 
   private long millis(Instant start) {
