@@ -29,6 +29,7 @@ public final class FakeHostActions implements HostActions {
   private volatile boolean repairChanges;
   private volatile RuntimeException headFailure;
   private volatile Optional<ReconcileReport> interrupted = Optional.empty();
+  private volatile RuntimeException recoveryFailure;
   private volatile Runnable duringReconcile = () -> {};
   private volatile Supplier<ResolvedRevision> duringResolve;
 
@@ -82,6 +83,11 @@ public final class FakeHostActions implements HostActions {
     return this;
   }
 
+  public FakeHostActions recoveryFails(RuntimeException failure) {
+    recoveryFailure = failure;
+    return this;
+  }
+
   public FakeHostActions duringReconcile(Runnable action) {
     duringReconcile = action;
     return this;
@@ -108,6 +114,9 @@ public final class FakeHostActions implements HostActions {
   @Override
   public Optional<ReconcileReport> recoverInterruptedApply() {
     record("recover");
+    if (recoveryFailure != null) {
+      throw recoveryFailure;
+    }
     Optional<ReconcileReport> report = interrupted;
     interrupted = Optional.empty();
     return report;

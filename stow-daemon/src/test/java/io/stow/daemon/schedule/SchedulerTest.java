@@ -76,6 +76,21 @@ class SchedulerTest {
   }
 
   @Test
+  void aFailedRecovery_isReportedAsTheLastError_andTheDaemonStillBecomesReady() {
+    host.recoveryFails(new IllegalStateException("docker: cannot start web"));
+    host.failNextReconcile(new IllegalStateException("still broken"));
+    Scheduler scheduler = scheduler(runner);
+
+    scheduler.start();
+    runner.runAll();
+
+    assertThat(scheduler.state().ready()).isTrue();
+    assertThat(scheduler.state().lastResult()).contains("error");
+    assertThat(log.text())
+        .contains("<3>the rollback of an interrupted apply failed: docker: cannot start web");
+  }
+
+  @Test
   void trigger_whenIdle_startsAReconcileForThatHead() {
     Scheduler scheduler = started();
     host.commit(B, "hash-b").head(B);
