@@ -91,7 +91,7 @@ class CliComposition {
 
   /** The daemon of {@code stow daemon}: this host's Docker engine, logging to standard output. */
   DaemonComposition daemon(Path configFile) {
-    return new DaemonComposition(configFile, DaemonLog.standardOutput(), this::docker);
+    return new DaemonComposition(configFile, DaemonLog.standardOutput(console.out()), this::docker);
   }
 
   /** A reconciler over this host's Docker engine, the given state root and SOPS decryptor. */

@@ -43,7 +43,15 @@ public final class DaemonLog {
 
   /** Standard output, in journald's format when systemd connected it to the journal. */
   public static DaemonLog standardOutput() {
-    return new DaemonLog(System.out, Clock.systemUTC(), System.getenv("JOURNAL_STREAM") != null);
+    return standardOutput(System.out);
+  }
+
+  /**
+   * {@code out}, the process's standard output, in journald's format when systemd connected it to
+   * the journal ({@code JOURNAL_STREAM} is set).
+   */
+  public static DaemonLog standardOutput(PrintStream out) {
+    return new DaemonLog(out, Clock.systemUTC(), System.getenv("JOURNAL_STREAM") != null);
   }
 
   /** Writes to {@code out}; {@code journald} selects the priority-prefix format. */
