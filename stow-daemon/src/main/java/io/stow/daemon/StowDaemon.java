@@ -117,8 +117,9 @@ public final class StowDaemon implements AutoCloseable {
     stopped.await();
   }
 
+  /** Stops the daemon; safe to call more than once (e.g. by a test and a shutdown hook). */
   @Override
-  public void close() {
+  public synchronized void close() {
     if (stopped.getCount() == 0) {
       return;
     }
