@@ -7,6 +7,8 @@ import io.stow.cli.trigger.CertificateTrust;
 import io.stow.cli.trigger.DaemonClient;
 import io.stow.cli.trigger.DaemonEndpoint;
 import io.stow.cli.trigger.Timing;
+import io.stow.daemon.DaemonComposition;
+import io.stow.daemon.log.DaemonLog;
 import io.stow.docker.DockerHost;
 import io.stow.docker.DockerJavaHost;
 import io.stow.engine.EngineEvents;
@@ -49,6 +51,7 @@ class CliComposition {
         new DecryptCommand(this),
         new ReconcileCommand(this),
         new SuggestImageCommand(this),
+        new DaemonCommand(this),
         new DeployKeyCommand(this),
         new PinCommand(this),
         new TriggerCommand(this),
@@ -125,6 +128,11 @@ class CliComposition {
   /** What a daemon configuration describes (GitLab source, SOPS keys, state root). */
   ConfiguredHost configuredHost(DaemonConfig config, Consumer<String> notes) {
     return new ConfiguredHost(config, notes);
+  }
+
+  /** The daemon of {@code stow daemon}: this host's Docker engine, logging to standard output. */
+  DaemonComposition daemon(Path configFile) {
+    return new DaemonComposition(configFile, DaemonLog.standardOutput(console.out()), this::docker);
   }
 
   /** A reconciler over this host's Docker engine, the given state root and SOPS decryptor. */

@@ -2,6 +2,7 @@ package io.stow.cli;
 
 import io.stow.cli.systemd.SystemdException;
 import io.stow.cli.trigger.TriggerException;
+import io.stow.daemon.startup.DaemonStartException;
 import io.stow.docker.DockerOperationException;
 import io.stow.engine.suggest.SuggestImageException;
 import io.stow.gitlab.GitLabException;
@@ -59,6 +60,7 @@ final class ErrorReporter {
         || e instanceof SuggestImageException
         || e instanceof TriggerException
         || e instanceof SystemdException
+        || e instanceof DaemonStartException
         || e instanceof java.nio.file.NoSuchFileException;
   }
 

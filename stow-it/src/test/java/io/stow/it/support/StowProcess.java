@@ -135,6 +135,12 @@ public final class StowProcess {
     }
   }
 
+  /** Stops the process with SIGTERM (shutdown hooks run) and waits at most {@code timeout}. */
+  public Result terminate(Duration timeout) {
+    process.destroy();
+    return await(timeout);
+  }
+
   public boolean isAlive() {
     return process.isAlive();
   }

@@ -1,0 +1,109 @@
+package io.stow.daemon.http;
+
+import io.stow.daemon.status.Badge;
+import io.stow.daemon.status.StatusJson;
+import io.stow.daemon.status.StatusPage;
+import io.stow.daemon.status.StatusService;
+import io.stow.daemon.status.StatusView;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import io.undertow.util.SameThreadExecutor;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code GET /status?head_hash=}, {@code GET /gitlab.svg?git_hash=} and {@code GET /}. Runs on the
+ * I/O thread: what is known answers at once; a commit that must be resolved suspends the request
+ * (no thread waits) until its resolution ends or {@code resolveWait} passes, then answers {@code
+ * unknown}.
+ */
+final class StatusHandler {
+
+  private final StatusService service;
+  private final Duration resolveWait;
+
+  StatusHandler(StatusService service, Duration resolveWait) {
+    this.service = Objects.requireNonNull(service, "service");
+    this.resolveWait = Objects.requireNonNull(resolveWait, "resolveWait");
+  }
+
+  /** {@code /status}: the status document, for {@code head_hash} when given. */
+  HttpHandler status() {
+    return exchange -> {
+      Optional<String> commit;
+      try {
+        commit = Commits.query(exchange, "head_hash");
+      } catch (BadRequest e) {
+        Responses.error(exchange, e.status(), e.error(), e.getMessage());
+        return;
+      }
+      if (commit.isEmpty()) {
+        Responses.json(exchange, 200, StatusJson.render(service.current()));
+        return;
+      }
+      answer(
+          exchange, commit.get(), view -> Responses.json(exchange, 200, StatusJson.render(view)));
+    };
+  }
+
+  /** {@code /gitlab.svg}: the badge of {@code git_hash}. */
+  HttpHandler badge() {
+    return exchange -> {
+      String commit;
+      try {
+        commit = Commits.required(exchange, "git_hash");
+      } catch (BadRequest e) {
+        Responses.error(exchange, e.status(), e.error(), e.getMessage());
+        return;
+      }
+      answer(
+          exchange,
+          commit,
+          view -> Responses.send(exchange, 200, Responses.SVG, Badge.svg(view.state())));
+    };
+  }
+
+  /** {@code /}: the status document, or a page for a browser. */
+  HttpHandler index() {
+    return exchange -> {
+      String accept = exchange.getRequestHeaders().getFirst(Headers.ACCEPT);
+      StatusView view = service.current();
+      if (accept != null && accept.contains("text/html")) {
+        Responses.send(exchange, 200, Responses.HTML, StatusPage.render(view));
+      } else {
+        Responses.json(exchange, 200, StatusJson.render(view));
+      }
+    };
+  }
+
+  private void answer(
+      HttpServerExchange exchange, String commit, java.util.function.Consumer<StatusView> send) {
+    CompletableFuture<StatusView> future = service.of(commit);
+    if (future.isDone()) {
+      send.accept(future.join());
+      return;
+    }
+    exchange.dispatch(
+        SameThreadExecutor.INSTANCE,
+        () ->
+            future
+                .completeOnTimeout(
+                    service.unresolved(
+                        commit, "the commit is still being resolved; ask again in a few seconds"),
+                    resolveWait.toMillis(),
+                    TimeUnit.MILLISECONDS)
+                .whenComplete(
+                    (view, error) -> {
+                      if (error != null) {
+                        Responses.error(
+                            exchange, 500, "internal error", "the status could not be computed");
+                      } else {
+                        send.accept(view);
+                      }
+                    }));
+  }
+}
