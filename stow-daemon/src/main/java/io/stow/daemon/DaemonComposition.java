@@ -8,6 +8,7 @@ import io.stow.daemon.host.TokenBucket;
 import io.stow.daemon.log.DaemonLog;
 import io.stow.daemon.log.EventLog;
 import io.stow.daemon.schedule.PollTimer;
+import io.stow.daemon.schedule.RunListener;
 import io.stow.daemon.schedule.Scheduler;
 import io.stow.daemon.status.StatusService;
 import io.stow.docker.DockerHost;
@@ -142,9 +143,18 @@ public class DaemonComposition {
               PollTimer.on(timer()),
               config().pollInterval(),
               clock(),
-              log);
+              log,
+              runListener());
     }
     return scheduler;
+  }
+
+  /**
+   * Who hears about every run (notifications, commit statuses, metrics); overridable by embedders
+   * and tests.
+   */
+  protected RunListener runListener() {
+    return RunListener.NONE;
   }
 
   public synchronized StatusService status() {

@@ -28,6 +28,7 @@ final class Runs {
   private final RevisionResolver resolver;
   private final Clock clock;
   private final DaemonLog log;
+  private final RunListener listener;
 
   /** A head whose deployment failed and was rolled back: polls do not try it again. */
   private Optional<String> failedHead = Optional.empty();
@@ -37,12 +38,14 @@ final class Runs {
       HostStatusCache hosts,
       RevisionResolver resolver,
       Clock clock,
-      DaemonLog log) {
+      DaemonLog log,
+      RunListener listener) {
     this.actions = actions;
     this.hosts = hosts;
     this.resolver = resolver;
     this.clock = clock;
     this.log = log;
+    this.listener = listener;
   }
 
   /** Rolls back an interrupted apply; empty when there was none. */
@@ -54,10 +57,12 @@ final class Runs {
         return Optional.empty();
       }
       log.warn("rolled back an apply that an earlier run left open, in " + millis(start) + " ms");
+      tell(RunListener.Kind.RECOVERY, report, Optional.empty(), start);
       return Optional.of(new Outcome(start, clock.instant(), Optional.empty()));
     } catch (RuntimeException e) {
       String why = "the rollback of an interrupted apply failed: " + message(e);
       log.error(why);
+      tell(RunListener.Kind.RECOVERY, partial(e), Optional.of(why), start);
       return Optional.of(new Outcome(start, clock.instant(), Optional.of(why)));
     } finally {
       hosts.refreshNow();
@@ -86,6 +91,7 @@ final class Runs {
   /** Reconciles to the branch head; {@code why} names the trigger for the log. */
   Outcome reconcile(String why, Instant start) {
     log.info("reconcile started (" + why + ")");
+    safely(() -> listener.reconcileStarted(start));
     ReconcileReport report;
     Optional<String> error = Optional.empty();
     try {
@@ -116,6 +122,7 @@ final class Runs {
     } else {
       log.error("reconcile failed:" + summary + " in " + millis(start) + " ms: " + error.get());
     }
+    tell(RunListener.Kind.RECONCILE, Optional.ofNullable(report), error, start);
     return new Outcome(start, end, error);
   }
 
@@ -132,14 +139,39 @@ final class Runs {
               + " in "
               + millis(start)
               + " ms");
+      tell(RunListener.Kind.REPAIR, Optional.of(report), Optional.empty(), start);
       return Optional.of(new Outcome(start, clock.instant(), Optional.empty()));
     } catch (RuntimeException e) {
       String why = "drift repair failed: " + message(e);
       log.error(why);
+      tell(RunListener.Kind.REPAIR, partial(e), Optional.of(why), start);
       return Optional.of(new Outcome(start, clock.instant(), Optional.of(why)));
     } finally {
       hosts.refreshNow();
     }
+  }
+
+  private void tell(
+      RunListener.Kind kind,
+      Optional<ReconcileReport> report,
+      Optional<String> error,
+      Instant start) {
+    RunListener.Finished run =
+        new RunListener.Finished(kind, report, error, start, clock.instant());
+    safely(() -> listener.finished(run));
+  }
+
+  /** Runs a listener call; what it throws is logged, never passed on to the run. */
+  private void safely(Runnable call) {
+    try {
+      call.run();
+    } catch (RuntimeException e) {
+      log.warn("a run listener failed: " + message(e));
+    }
+  }
+
+  private static Optional<ReconcileReport> partial(RuntimeException e) {
+    return e instanceof ReconcileException r ? Optional.of(r.report()) : Optional.empty();
   }
 
   /** What a reconcile learnt: the hash of the commit it staged, and whether to retry it. */

@@ -66,8 +66,9 @@ public final class Scheduler implements AutoCloseable {
       PollTimer timer,
       Duration pollInterval,
       Clock clock,
-      DaemonLog log) {
-    this.runs = new Runs(actions, hosts, resolver, clock, log);
+      DaemonLog log,
+      RunListener listener) {
+    this.runs = new Runs(actions, hosts, resolver, clock, log, listener);
     this.runner = Objects.requireNonNull(runner, "runner");
     this.timer = Objects.requireNonNull(timer, "timer");
     this.pollInterval = Objects.requireNonNull(pollInterval, "pollInterval");

@@ -70,7 +70,8 @@ class HttpApiTest {
           new ManualPollTimer(),
           Duration.ofMinutes(5),
           clock,
-          log.log());
+          log.log(),
+          io.stow.daemon.schedule.RunListener.NONE);
   final HttpClient client = HttpClient.newHttpClient();
   DaemonServer server;
 

@@ -47,7 +47,7 @@ class SchedulerTest {
 
   private Scheduler scheduler(java.util.concurrent.Executor executor) {
     return new Scheduler(
-        host, hosts, resolver, executor, timer, Duration.ofMinutes(5), clock, log.log());
+        host, hosts, resolver, executor, timer, Duration.ofMinutes(5), clock, log.log(), heard);
   }
 
   private Scheduler started() {
@@ -55,6 +55,35 @@ class SchedulerTest {
     scheduler.start();
     runner.runAll();
     return scheduler;
+  }
+
+  /** What the scheduler told its run listener, in order. */
+  private final java.util.List<String> told = new java.util.ArrayList<>();
+
+  private final RunListener heard =
+      new RunListener() {
+        @Override
+        public void reconcileStarted(java.time.Instant at) {
+          told.add("started");
+        }
+
+        @Override
+        public void finished(Finished run) {
+          told.add(run.kind() + (run.error().isPresent() ? " failed" : " ok"));
+        }
+      };
+
+  @Test
+  void runListener_hearsEveryRunThatDidSomething_andNotANoOpPoll() {
+    Scheduler scheduler = started();
+    told.clear();
+
+    scheduler.trigger(java.util.Optional.empty());
+    runner.runAll();
+    scheduler.poll();
+    runner.runAll();
+
+    assertThat(told).containsExactly("started", "RECONCILE ok");
   }
 
   @Test
