@@ -7,8 +7,15 @@ import io.stow.daemon.host.RevisionResolver;
 import io.stow.daemon.host.TokenBucket;
 import io.stow.daemon.log.DaemonLog;
 import io.stow.daemon.log.EventLog;
+import io.stow.daemon.notify.CommitStatusReporter;
+import io.stow.daemon.notify.NotificationService;
+import io.stow.daemon.notify.NotificationStats;
+import io.stow.daemon.notify.NotifyException;
+import io.stow.daemon.notify.NotifySettings;
+import io.stow.daemon.notify.OkHttpPoster;
 import io.stow.daemon.schedule.PollTimer;
 import io.stow.daemon.schedule.RunListener;
+import io.stow.daemon.schedule.RunListeners;
 import io.stow.daemon.schedule.Scheduler;
 import io.stow.daemon.status.StatusService;
 import io.stow.docker.DockerHost;
@@ -21,7 +28,9 @@ import io.stow.model.config.HostName;
 import io.stow.model.parse.DaemonConfigParser;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
@@ -53,6 +62,7 @@ public class DaemonComposition {
   private ExecutorService runner;
   private ExecutorService resolvers;
   private ScheduledExecutorService timer;
+  private NotificationService notifications;
 
   /**
    * @param configFile the daemon configuration, e.g. {@code /etc/stow/daemon.yaml}
@@ -81,6 +91,11 @@ public class DaemonComposition {
     return Clock.systemUTC();
   }
 
+  /** How notifications and commit statuses are delivered; {@link NotifySettings#defaults()}. */
+  protected NotifySettings notifySettings() {
+    return NotifySettings.defaults();
+  }
+
   /** Adjusts the engine's context (e.g. verification poll interval) before it is built. */
   protected void customize(ReconcileContext.Builder context) {}
 
@@ -101,9 +116,15 @@ public class DaemonComposition {
 
   public synchronized HostActions actions() {
     if (actions == null) {
+      EngineEvents logged = new EventLog(log);
+      EngineEvents told = notifications().engineEvents();
+      EngineEvents events =
+          event -> {
+            logged.on(event);
+            told.on(event);
+          };
       actions =
-          new EngineHostActions(
-              reconciler(new EventLog(log)), reconciler(EngineEvents.NONE), host().source());
+          new EngineHostActions(reconciler(events), reconciler(EngineEvents.NONE), host().source());
     }
     return actions;
   }
@@ -111,7 +132,12 @@ public class DaemonComposition {
   public synchronized HostStatusCache hostStatus() {
     if (hostStatus == null) {
       hostStatus =
-          new HostStatusCache(actions()::status, clock(), settings().statusMaxAge(), timer(), log);
+          new HostStatusCache(
+              notifications().watching(actions()::status),
+              clock(),
+              settings().statusMaxAge(),
+              timer(),
+              log);
     }
     return hostStatus;
   }
@@ -149,12 +175,68 @@ public class DaemonComposition {
     return scheduler;
   }
 
-  /**
-   * Who hears about every run (notifications, commit statuses, metrics); overridable by embedders
-   * and tests.
-   */
+  /** Who hears about every run: the {@link #runListeners()}, each told in turn. */
   protected RunListener runListener() {
-    return RunListener.NONE;
+    return RunListeners.of(runListeners(), log::warn);
+  }
+
+  /**
+   * The listeners of every run: notifications, degradation, commit statuses; add others (metrics)
+   * by overriding and appending.
+   */
+  protected List<RunListener> runListeners() {
+    return notifications().runListeners();
+  }
+
+  /**
+   * The notification targets, degradation watcher and commit status reporter of the configuration,
+   * their token files read.
+   *
+   * @throws NotifyException when a target's token file cannot be used
+   */
+  public synchronized NotificationService notifications() {
+    if (notifications == null) {
+      DaemonConfig c = config();
+      NotifySettings s = notifySettings();
+      Optional<CommitStatusReporter.StatusPoster> statuses =
+          c.gitlab().isPresent()
+              ? Optional.of((sha, request) -> host().gitlab().setCommitStatus(sha, request))
+              : Optional.empty();
+      notifications =
+          NotificationService.start(
+              c.notifications(),
+              new NotificationService.Context(
+                  HostName.current(),
+                  c.subfolder(),
+                  statuses,
+                  this::statusRef,
+                  new OkHttpPoster(s.connectTimeout(), s.requestTimeout(), "stow-daemon"),
+                  s,
+                  clock(),
+                  log));
+    }
+    return notifications;
+  }
+
+  /** Stops the notification workers, if they were started. */
+  synchronized void closeNotifications() {
+    if (notifications != null) {
+      notifications.close();
+    }
+  }
+
+  /** What became of notifications and commit statuses, for {@code /metrics}. */
+  public NotificationStats notificationStats() {
+    return notifications().stats();
+  }
+
+  /** The branch commit statuses refer to; empty when GitLab cannot say. */
+  private Optional<String> statusRef() {
+    try {
+      return Optional.of(actions().trackedBranch());
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
   }
 
   public synchronized StatusService status() {
