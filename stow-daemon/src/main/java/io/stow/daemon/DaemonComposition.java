@@ -23,6 +23,7 @@ import io.stow.engine.EngineEvents;
 import io.stow.engine.ReconcileContext;
 import io.stow.engine.Reconciler;
 import io.stow.engine.config.ConfiguredHost;
+import io.stow.gitlab.GitLabClientBuilder;
 import io.stow.model.config.DaemonConfig;
 import io.stow.model.config.HostName;
 import io.stow.model.parse.DaemonConfigParser;
@@ -99,6 +100,17 @@ public class DaemonComposition {
   /** Adjusts the engine's context (e.g. verification poll interval) before it is built. */
   protected void customize(ReconcileContext.Builder context) {}
 
+  /** Adjusts the GitLab client (e.g. its timeouts) before it is built. */
+  protected void customize(GitLabClientBuilder gitlab) {}
+
+  /**
+   * The listener of the reconciles the daemon runs, around the ones that log them and turn them
+   * into notifications; the CLI adds its fault-injection point here.
+   */
+  protected EngineEvents instrument(EngineEvents events) {
+    return events;
+  }
+
   /** The parsed configuration (the subfolder defaults to this host's name). */
   public synchronized DaemonConfig config() {
     if (config == null) {
@@ -109,7 +121,7 @@ public class DaemonComposition {
 
   public synchronized ConfiguredHost host() {
     if (host == null) {
-      host = new ConfiguredHost(config(), note -> log.info("gitlab: " + note));
+      host = new ConfiguredHost(config(), note -> log.info("gitlab: " + note), this::customize);
     }
     return host;
   }
@@ -124,7 +136,8 @@ public class DaemonComposition {
             told.on(event);
           };
       actions =
-          new EngineHostActions(reconciler(events), reconciler(EngineEvents.NONE), host().source());
+          new EngineHostActions(
+              reconciler(instrument(events)), reconciler(EngineEvents.NONE), host().source());
     }
     return actions;
   }
