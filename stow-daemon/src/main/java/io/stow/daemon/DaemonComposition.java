@@ -238,8 +238,11 @@ public class DaemonComposition {
     }
   }
 
-  /** What became of notifications and commit statuses, for {@code /metrics}. */
-  public NotificationStats notificationStats() {
+  /**
+   * What became of notifications and commit statuses, per target and result: the samples of {@code
+   * stow_notifications_total{target,result}} for a metrics endpoint to read at each scrape.
+   */
+  public NotificationStats notificationCounts() {
     return notifications().stats();
   }
 

@@ -109,6 +109,45 @@ class TargetDeliveryTest {
   }
 
   @Test
+  void deliver_toAUrlWithCredentials_logsTheTargetWithoutThem() {
+    NotifyTarget target =
+        new NotifyTarget(
+            "hook",
+            Secret.of(
+                "https://deploy-bot:pa55-SENTINEL@hooks.example.com/stow/SENTINEL-path?key=SENTINEL-q"),
+            NotifyFormat.JSON,
+            Set.of(NotifyEvent.ROLLED_BACK),
+            Optional.empty());
+    TargetDelivery delivery =
+        new TargetDelivery(
+            target,
+            Optional.empty(),
+            new Sender(
+                poster, NotifySettings.defaults(), new RecordingSleeper(clock), () -> 0, clock),
+            1,
+            counters,
+            log.log());
+    // a receiver that echoes what it was sent must not put the credentials into the log either
+    poster.answer(
+        401,
+        Optional.empty(),
+        "refused https://deploy-bot:pa55-SENTINEL@hooks.example.com/stow/SENTINEL-path?key=SENTINEL-q");
+
+    delivery.deliver(SampleNotifications.rolledBack());
+
+    assertThat(log.lines())
+        .filteredOn(l -> l.contains("cannot notify"))
+        .singleElement()
+        .satisfies(
+            l ->
+                assertThat(l)
+                    .contains("hook (https://hooks.example.com/…?…)")
+                    .contains("answered 401: refused <redacted>"));
+    assertThat(log.text()).doesNotContain("SENTINEL").doesNotContain("pa55");
+    assertThat(counters.value("hook", Result.FAILED)).isEqualTo(1);
+  }
+
+  @Test
   void counters_startAtZeroForEveryResult() {
     delivery(1);
 
