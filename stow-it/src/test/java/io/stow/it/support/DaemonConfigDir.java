@@ -23,6 +23,8 @@ public final class DaemonConfigDir {
 
   private final Path dir;
   private final Map<String, String> keys = new LinkedHashMap<>();
+  private final Map<String, String> files = new LinkedHashMap<>();
+  private final StringBuilder blocks = new StringBuilder();
   private SelfSignedTls tls;
 
   private DaemonConfigDir(Path dir) {
@@ -48,6 +50,18 @@ public final class DaemonConfigDir {
     return this;
   }
 
+  /** YAML appended as written, for keys with nested values such as {@code notify}. */
+  public DaemonConfigDir yaml(String block) {
+    blocks.append(block.endsWith("\n") ? block : block + "\n");
+    return this;
+  }
+
+  /** Another file in the directory, e.g. a notification target's {@code tokenFile}. */
+  public DaemonConfigDir file(String name, String content) {
+    files.put(name, content);
+    return this;
+  }
+
   /** Serves HTTPS with this certificate ({@code tlsCrt}/{@code tlsKey} in the directory). */
   public DaemonConfigDir tls(SelfSignedTls value) {
     tls = value;
@@ -63,8 +77,12 @@ public final class DaemonConfigDir {
       Files.createDirectories(dir);
       StringBuilder yaml = new StringBuilder();
       keys.forEach((k, v) -> yaml.append(k).append(": \"").append(v).append("\"\n"));
+      yaml.append(blocks);
       Path file = dir.resolve("daemon.yaml");
       Files.writeString(file, yaml.toString(), StandardCharsets.UTF_8);
+      for (Map.Entry<String, String> extra : files.entrySet()) {
+        Files.writeString(dir.resolve(extra.getKey()), extra.getValue(), StandardCharsets.UTF_8);
+      }
       if (tls != null) {
         tls.write(dir);
       }
