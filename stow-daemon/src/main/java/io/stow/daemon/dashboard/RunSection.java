@@ -69,7 +69,7 @@ final class RunSection {
   }
 
   private static void report(Html html, RecentRun run, ReportDocument r) {
-    if (r.failure() != null && !run.error().map(r.failure()::equals).orElse(false)) {
+    if (r.failure() != null && !run.error().map(e -> e.contains(r.failure())).orElse(false)) {
       html.raw("<p class=\"bad failure\">").text(r.failure()).raw("</p>");
     }
     html.raw("<dl class=\"facts\">");
