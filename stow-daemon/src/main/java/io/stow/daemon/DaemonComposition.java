@@ -7,16 +7,17 @@ import io.stow.daemon.host.RevisionResolver;
 import io.stow.daemon.host.TokenBucket;
 import io.stow.daemon.log.DaemonLog;
 import io.stow.daemon.log.EventLog;
+import io.stow.daemon.metrics.DaemonMetrics;
+import io.stow.daemon.metrics.NotificationStats;
 import io.stow.daemon.notify.CommitStatusReporter;
 import io.stow.daemon.notify.NotificationService;
-import io.stow.daemon.notify.NotificationStats;
 import io.stow.daemon.notify.NotifyException;
 import io.stow.daemon.notify.NotifySettings;
 import io.stow.daemon.notify.OkHttpPoster;
 import io.stow.daemon.schedule.PollTimer;
 import io.stow.daemon.schedule.RunListener;
-import io.stow.daemon.schedule.RunListeners;
 import io.stow.daemon.schedule.Scheduler;
+import io.stow.daemon.status.RecentRuns;
 import io.stow.daemon.status.StatusService;
 import io.stow.docker.DockerHost;
 import io.stow.engine.EngineEvents;
@@ -29,6 +30,7 @@ import io.stow.model.config.HostName;
 import io.stow.model.parse.DaemonConfigParser;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -60,6 +62,8 @@ public class DaemonComposition {
   private RevisionResolver resolver;
   private Scheduler scheduler;
   private StatusService status;
+  private DaemonMetrics metrics;
+  private RecentRuns recentRuns;
   private ExecutorService runner;
   private ExecutorService resolvers;
   private ScheduledExecutorService timer;
@@ -137,7 +141,9 @@ public class DaemonComposition {
           };
       actions =
           new EngineHostActions(
-              reconciler(instrument(events)), reconciler(EngineEvents.NONE), host().source());
+              reconciler(instrument(events)),
+              reconciler(EngineEvents.NONE),
+              metrics().counting(host().source()));
     }
     return actions;
   }
@@ -188,17 +194,41 @@ public class DaemonComposition {
     return scheduler;
   }
 
-  /** Who hears about every run: the {@link #runListeners()}, each told in turn. */
+  /**
+   * Who hears about every run, in order: the metrics, the recent runs, then the notifications,
+   * degradation watcher and commit statuses; embedders and tests may override.
+   */
   protected RunListener runListener() {
-    return RunListeners.of(runListeners(), log::warn);
+    List<RunListener> listeners = new ArrayList<>(List.of(metrics().runs(), recentRuns()));
+    listeners.addAll(notifications().runListeners());
+    return RunListener.all(listeners);
   }
 
-  /**
-   * The listeners of every run: notifications, degradation, commit statuses; add others (metrics)
-   * by overriding and appending.
-   */
-  protected List<RunListener> runListeners() {
-    return notifications().runListeners();
+  /** The notifier's counts, for {@code stow_notifications_total{target,result}}. */
+  protected NotificationStats notificationStats() {
+    return notifications().stats();
+  }
+
+  /** The Prometheus metrics of {@code GET /metrics}; read at scrape time, never blocking. */
+  public synchronized DaemonMetrics metrics() {
+    if (metrics == null) {
+      metrics =
+          new DaemonMetrics(
+              () -> scheduler().state(),
+              () -> scheduler().triggerCounts(),
+              () -> hostStatus().current(),
+              () -> resolver().stats(),
+              notificationStats());
+    }
+    return metrics;
+  }
+
+  /** The last runs, for the dashboard. */
+  public synchronized RecentRuns recentRuns() {
+    if (recentRuns == null) {
+      recentRuns = new RecentRuns();
+    }
+    return recentRuns;
   }
 
   /**
@@ -236,14 +266,6 @@ public class DaemonComposition {
     if (notifications != null) {
       notifications.close();
     }
-  }
-
-  /**
-   * What became of notifications and commit statuses, per target and result: the samples of {@code
-   * stow_notifications_total{target,result}} for a metrics endpoint to read at each scrape.
-   */
-  public NotificationStats notificationCounts() {
-    return notifications().stats();
   }
 
   /** The branch commit statuses refer to; empty when GitLab cannot say. */

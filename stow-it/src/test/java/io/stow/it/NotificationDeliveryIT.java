@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Frame;
 import io.stow.daemon.DaemonSettings;
+import io.stow.daemon.metrics.PrometheusText;
 import io.stow.daemon.notify.NotifySettings;
 import io.stow.docker.ContainerState;
 import io.stow.it.gitlab.FakeGitLab;
@@ -123,8 +124,12 @@ class NotificationDeliveryIT {
     assertThat(silent.open()).isEqualTo(1);
     assertThat(reconcile).isLessThan(Duration.ofSeconds(60));
     assertThat(daemon.log()).doesNotContain("cannot notify flaky");
-    assertThat(counts())
-        .contains("flaky sent 2", "flaky failed 0", "steady sent 2", "silent sent 0");
+    PrometheusText metrics = MetricsIT.scrape(client);
+    assertThat(notifications(metrics, "flaky", "sent")).isEqualTo(2);
+    assertThat(notifications(metrics, "flaky", "failed")).isZero();
+    assertThat(notifications(metrics, "steady", "sent")).isEqualTo(2);
+    assertThat(notifications(metrics, "silent", "sent")).isZero();
+    assertThat(notifications(metrics, "silent", "dropped")).isZero();
   }
 
   @Test
@@ -210,10 +215,11 @@ class NotificationDeliveryIT {
     assertThat(degraded.path("containers").path(0).path("result").asText()).isEqualTo("unhealthy");
   }
 
-  private List<String> counts() {
-    return daemon.composition().notificationCounts().counts().stream()
-        .map(c -> c.target() + " " + c.result().label() + " " + c.value())
-        .toList();
+  private static double notifications(PrometheusText metrics, String target, String result) {
+    return metrics.value(
+        "stow_notifications_total",
+        "stow_notifications_total",
+        Map.of("target", target, "result", result));
   }
 
   private NotificationReceiver receiver() {

@@ -1,7 +1,7 @@
 package io.stow.daemon.notify;
 
 import io.stow.daemon.log.DaemonLog;
-import io.stow.daemon.notify.NotificationStats.Result;
+import io.stow.daemon.notify.NotificationCounters.Result;
 import io.stow.daemon.schedule.RunListener;
 import io.stow.engine.EngineEvents;
 import io.stow.engine.ReconcileEvent;
@@ -25,6 +25,9 @@ import java.util.function.Supplier;
  * logged once with the fix and turns commit statuses off until the daemon restarts.
  */
 public final class CommitStatusReporter implements RunListener, EngineEvents {
+
+  /** The {@code target} label of commit statuses in {@code stow_notifications_total}. */
+  public static final String TARGET = "gitlab-commit-status";
 
   /** Sets one commit status; throws {@link GitLabException} when GitLab refuses. */
   @FunctionalInterface
@@ -68,7 +71,7 @@ public final class CommitStatusReporter implements RunListener, EngineEvents {
     this.counters = Objects.requireNonNull(counters, "counters");
     this.log = Objects.requireNonNull(log, "log");
     this.queue = Objects.requireNonNull(queue, "queue");
-    counters.register(NotificationStats.COMMIT_STATUS_TARGET);
+    counters.register(TARGET);
   }
 
   @Override
@@ -173,6 +176,6 @@ public final class CommitStatusReporter implements RunListener, EngineEvents {
   }
 
   private static String target() {
-    return NotificationStats.COMMIT_STATUS_TARGET;
+    return TARGET;
   }
 }

@@ -1,14 +1,37 @@
 package io.stow.daemon.notify;
 
+import io.stow.daemon.metrics.NotificationStats;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** The counters behind {@link NotificationStats}; targets are registered before any counting. */
+/**
+ * What became of notifications and commit statuses, the samples of {@code
+ * stow_notifications_total{target,result}}: one counter per target (its {@code name}, or {@link
+ * CommitStatusReporter#TARGET} for GitLab commit statuses) and {@link Result}, every pair present
+ * from the start (at zero) since targets are registered before any counting. Counters only grow;
+ * reading them never blocks delivery.
+ */
 final class NotificationCounters implements NotificationStats {
+
+  /** What became of one notification. */
+  enum Result {
+    /** The receiver accepted it (2xx), possibly after retries. */
+    SENT,
+    /** It was given up: refused, or still failing after the last retry. */
+    FAILED,
+    /** The target's queue was full and it was the oldest: dropped unsent. */
+    DROPPED;
+
+    /** {@code sent}, {@code failed}, {@code dropped}: the label value. */
+    String label() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
 
   private final Map<String, Map<Result, AtomicLong>> counters = new LinkedHashMap<>();
 
@@ -34,17 +57,19 @@ final class NotificationCounters implements NotificationStats {
 
   long value(String target, Result result) {
     return counts().stream()
-        .filter(c -> c.target().equals(target) && c.result() == result)
+        .filter(c -> c.target().equals(target) && c.result().equals(result.label()))
         .mapToLong(Count::value)
         .sum();
   }
 
+  /** Every counter now, by target in configuration order, then by result. */
   @Override
   public synchronized List<Count> counts() {
     List<Count> all = new ArrayList<>();
     counters.forEach(
         (target, byResult) ->
-            byResult.forEach((result, value) -> all.add(new Count(target, result, value.get()))));
+            byResult.forEach(
+                (result, value) -> all.add(new Count(target, result.label(), value.get()))));
     return all;
   }
 }

@@ -1,6 +1,7 @@
 package io.stow.daemon.notify;
 
 import io.stow.daemon.log.DaemonLog;
+import io.stow.daemon.metrics.NotificationStats;
 import io.stow.daemon.schedule.RunListener;
 import io.stow.engine.EngineEvents;
 import io.stow.engine.HostStatus;
@@ -155,7 +156,7 @@ public final class NotificationService implements AutoCloseable {
     };
   }
 
-  /** The counters for {@code /metrics}. */
+  /** The counters of {@code stow_notifications_total{target,result}} in {@code /metrics}. */
   public NotificationStats stats() {
     return counters;
   }

@@ -1,7 +1,7 @@
 package io.stow.daemon.notify;
 
 import io.stow.daemon.log.DaemonLog;
-import io.stow.daemon.notify.NotificationStats.Result;
+import io.stow.daemon.notify.NotificationCounters.Result;
 import io.stow.model.config.NotifyTarget;
 import io.stow.model.config.Secret;
 import java.net.URI;

@@ -4,7 +4,7 @@ import static io.stow.daemon.notify.RunReports.COMMIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stow.daemon.fakes.RecordingLog;
-import io.stow.daemon.notify.NotificationStats.Result;
+import io.stow.daemon.notify.NotificationCounters.Result;
 import io.stow.daemon.schedule.RunListener;
 import io.stow.engine.ReconcileEvent;
 import io.stow.engine.ReconcileMode;
@@ -81,7 +81,7 @@ class CommitStatusReporterTest {
             p ->
                 assertThat(p.request().targetUrl())
                     .contains("https://host-1.example.com:17403/status?head_hash=" + COMMIT));
-    assertThat(counters.value(NotificationStats.COMMIT_STATUS_TARGET, Result.SENT)).isEqualTo(2);
+    assertThat(counters.value(CommitStatusReporter.TARGET, Result.SENT)).isEqualTo(2);
   }
 
   @Test
@@ -120,7 +120,7 @@ class CommitStatusReporterTest {
         .filteredOn(l -> l.contains("403"))
         .singleElement()
         .satisfies(l -> assertThat(l).contains("api scope").contains("commitStatus: false"));
-    assertThat(counters.value(NotificationStats.COMMIT_STATUS_TARGET, Result.FAILED)).isEqualTo(1);
+    assertThat(counters.value(CommitStatusReporter.TARGET, Result.FAILED)).isEqualTo(1);
   }
 
   @Test
@@ -135,7 +135,7 @@ class CommitStatusReporterTest {
 
     assertThat(log.lines()).filteredOn(l -> l.contains("cannot set the commit status")).hasSize(1);
     assertThat(log.lines()).filteredOn(l -> l.contains("work again after 2")).hasSize(1);
-    assertThat(counters.value(NotificationStats.COMMIT_STATUS_TARGET, Result.FAILED)).isEqualTo(2);
-    assertThat(counters.value(NotificationStats.COMMIT_STATUS_TARGET, Result.SENT)).isEqualTo(2);
+    assertThat(counters.value(CommitStatusReporter.TARGET, Result.FAILED)).isEqualTo(2);
+    assertThat(counters.value(CommitStatusReporter.TARGET, Result.SENT)).isEqualTo(2);
   }
 }

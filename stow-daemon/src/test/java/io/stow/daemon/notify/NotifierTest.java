@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stow.daemon.fakes.MutableClock;
 import io.stow.daemon.fakes.RecordingLog;
-import io.stow.daemon.notify.NotificationStats.Result;
+import io.stow.daemon.notify.NotificationCounters.Result;
 import io.stow.engine.ReconcileStatus;
 import io.stow.model.config.NotifyEvent;
 import io.stow.model.config.NotifyFormat;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stow.daemon.fakes.MutableClock;
 import io.stow.daemon.fakes.RecordingLog;
-import io.stow.daemon.notify.NotificationStats.Result;
+import io.stow.daemon.notify.NotificationCounters.Result;
 import io.stow.model.config.NotifyEvent;
 import io.stow.model.config.NotifyFormat;
 import io.stow.model.config.NotifyTarget;
@@ -152,7 +152,7 @@ class TargetDeliveryTest {
     delivery(1);
 
     assertThat(counters.counts())
-        .extracting(c -> c.target() + " " + c.result().label() + " " + c.value())
+        .extracting(c -> c.target() + " " + c.result() + " " + c.value())
         .containsExactly("phone sent 0", "phone failed 0", "phone dropped 0");
   }
 }

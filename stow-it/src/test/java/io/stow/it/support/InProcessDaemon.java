@@ -28,15 +28,9 @@ public final class InProcessDaemon implements AutoCloseable {
   private final StowDaemon daemon;
   private final ByteArrayOutputStream logBytes;
   private final DaemonClient client;
-  private final DaemonComposition composition;
 
-  private InProcessDaemon(
-      StowDaemon daemon,
-      ByteArrayOutputStream logBytes,
-      DaemonClient client,
-      DaemonComposition composition) {
+  private InProcessDaemon(StowDaemon daemon, ByteArrayOutputStream logBytes, DaemonClient client) {
     this.daemon = daemon;
-    this.composition = composition;
     this.logBytes = logBytes;
     this.client = client;
   }
@@ -98,7 +92,7 @@ public final class InProcessDaemon implements AutoCloseable {
           }
         };
     StowDaemon daemon = StowDaemon.start(composition);
-    return new InProcessDaemon(daemon, bytes, new DaemonClient(daemon.url(), tls), composition);
+    return new InProcessDaemon(daemon, bytes, new DaemonClient(daemon.url(), tls));
   }
 
   public static InProcessDaemon start(Path configFile, TestDocker docker) {
@@ -111,11 +105,6 @@ public final class InProcessDaemon implements AutoCloseable {
 
   public StowDaemon daemon() {
     return daemon;
-  }
-
-  /** What the daemon is composed of, e.g. for its notification counters. */
-  public DaemonComposition composition() {
-    return composition;
   }
 
   /** Every log line so far. */

@@ -38,7 +38,7 @@ public final class StowYaml {
     return this;
   }
 
-  /** {@code deployment.daemonBaseUrl}: where the host's daemon answers, for links. */
+  /** {@code deployment.daemonBaseUrl}, which the deploy-repo pipeline triggers. */
   public StowYaml daemonBaseUrl(String url) {
     this.daemonBaseUrl = url;
     return this;
