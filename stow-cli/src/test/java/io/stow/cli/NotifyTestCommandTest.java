@@ -1,11 +1,15 @@
 package io.stow.cli;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import io.stow.daemon.notify.HttpPoster;
 import io.stow.daemon.notify.Payload;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,6 +97,56 @@ class NotifyTestCommandTest {
 
     assertThat(down.status()).isEqualTo(1);
     assertThat(down.err()).contains("json-1 (https://hooks.example.com/…): cannot connect");
+  }
+
+  @Test
+  void notifyTest_postsOverHttp_toAReceiverOnLoopback() throws IOException {
+    List<String> received = new ArrayList<>();
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext(
+        "/",
+        exchange -> {
+          try (exchange) {
+            synchronized (received) {
+              received.add(
+                  exchange.getRequestMethod()
+                      + " "
+                      + exchange.getRequestURI().getPath()
+                      + " "
+                      + exchange.getRequestHeaders().getFirst("Authorization")
+                      + " "
+                      + new String(exchange.getRequestBody().readAllBytes(), UTF_8));
+            }
+            exchange.sendResponseHeaders(202, -1);
+          }
+        });
+    server.start();
+    try {
+      Files.writeString(dir.resolve("hook.token"), TOKEN + "\n");
+      String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks/" + TOPIC;
+      Path config =
+          Files.writeString(
+              dir.resolve("daemon.yaml"),
+              BASE + "notify:\n  - url: " + url + "\n    tokenFile: hook.token\n");
+
+      CliRun run = CliRun.of("notify-test", "--config", config.toString());
+
+      assertThat(run.status()).as(run.err()).isZero();
+      assertThat(run.out())
+          .isEqualTo(
+              "json-1 (http://127.0.0.1:" + server.getAddress().getPort() + "/…): answered 202\n");
+      assertThat(received)
+          .singleElement()
+          .satisfies(
+              r ->
+                  assertThat(r)
+                      .startsWith("POST /hooks/" + TOPIC + " Bearer " + TOKEN + " {")
+                      .contains("\"event\":\"test\""));
+      assertThat(run.out() + run.err()).doesNotContain("SENTINEL");
+    } finally {
+      server.stop(0);
+    }
   }
 
   @Test
