@@ -17,7 +17,7 @@ public final class HttpApi {
    * {@code POST /trigger}, {@code GET /status}, {@code GET /gitlab.svg}, {@code GET /} and {@code
    * GET /healthz}.
    *
-   * @param trackedBranch the branch whose push events trigger (may ask GitLab once)
+   * @param trackedBranch the branch whose push events trigger (may ask the remote once)
    */
   public static HttpHandler handler(
       Scheduler scheduler,
