@@ -33,6 +33,9 @@ final class Runs {
   /** A head whose deployment failed and was rolled back: polls do not try it again. */
   private Optional<String> failedHead = Optional.empty();
 
+  /** Whether the last poll could not read the branch head. */
+  private boolean headUnreadable;
+
   Runs(
       HostActions actions,
       HostStatusCache hosts,
@@ -70,22 +73,40 @@ final class Runs {
   }
 
   /**
-   * What a poll deploys: the branch head when it moved since the running deployment (and is not a
-   * head whose deployment was just rolled back); empty when a drift repair will do.
+   * What a poll does: deploy {@code head} when it is present, else repair drift. {@code source} is
+   * what the status should learn about the remote: an error when the branch head cannot be read (an
+   * unknown SSH host key, a refused deploy key, a remote that is down), or ok when it can be read
+   * again after such an error.
    */
-  Optional<String> headToDeploy() {
+  record PollChoice(Optional<String> head, Optional<Outcome> source) {}
+
+  /**
+   * Chooses what a poll does: the branch head when it moved since the running deployment (and is
+   * not a head whose deployment was just rolled back); else a drift repair.
+   */
+  PollChoice pollChoice() {
+    Instant start = clock.instant();
     String head;
     try {
       head = actions.branchHead();
     } catch (RuntimeException e) {
-      log.warn("poll: cannot read the branch head (" + message(e) + "); repairing drift only");
-      return Optional.empty();
+      String why = "poll: cannot read the branch head (" + message(e) + "); repairing drift only";
+      log.error(why);
+      headUnreadable = true;
+      return new PollChoice(
+          Optional.empty(), Optional.of(new Outcome(start, clock.instant(), Optional.of(why))));
+    }
+    Optional<Outcome> source = Optional.empty();
+    if (headUnreadable) {
+      headUnreadable = false;
+      log.info("poll: the branch head can be read again: " + head);
+      source = Optional.of(new Outcome(start, clock.instant(), Optional.empty()));
     }
     Optional<String> running = hosts.refreshNow().status().revision();
     if (running.filter(head::equals).isPresent() || failedHead.filter(head::equals).isPresent()) {
-      return Optional.empty();
+      return new PollChoice(Optional.empty(), source);
     }
-    return Optional.of(head);
+    return new PollChoice(Optional.of(head), source);
   }
 
   /** Reconciles to the branch head; {@code why} names the trigger for the log. */
