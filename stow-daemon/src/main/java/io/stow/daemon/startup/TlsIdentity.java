@@ -6,11 +6,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.KeyStore;
+import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.cert.X509Certificate;
+import java.security.spec.InvalidKeySpecException;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -22,7 +26,6 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.openssl.PEMEncryptedKeyPair;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
-import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 
 /**
@@ -99,17 +102,16 @@ public record TlsIdentity(SSLContext context, X509Certificate leaf) {
   }
 
   private static PrivateKey privateKey(Path file) {
-    JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.US_ASCII);
         PEMParser parser = new PEMParser(reader)) {
       Object object;
       while ((object = parser.readObject()) != null) {
         if (object instanceof PEMKeyPair pair) {
           // the private part only: a SEC1 EC key may come without its (optional) public key
-          return supported(converter.getPrivateKey(pair.getPrivateKeyInfo()), file);
+          return supported(jdkKey(pair.getPrivateKeyInfo(), file), file);
         }
         if (object instanceof PrivateKeyInfo info) {
-          return supported(converter.getPrivateKey(info), file);
+          return supported(jdkKey(info, file), file);
         }
         if (object instanceof PEMEncryptedKeyPair
             || object instanceof PKCS8EncryptedPrivateKeyInfo) {
@@ -139,6 +141,30 @@ public record TlsIdentity(SSLContext context, X509Certificate leaf) {
             + file
             + ": no private key found; it must be an RSA or EC key in PEM form (BEGIN PRIVATE KEY,"
             + " RSA PRIVATE KEY or EC PRIVATE KEY)");
+  }
+
+  /**
+   * The key as the JDK's own key factory makes it. (BouncyCastle's converter names EC keys "ECDSA"
+   * once its provider is registered, as Apache MINA sshd does for the Git source.)
+   */
+  private static PrivateKey jdkKey(PrivateKeyInfo info, Path file) throws IOException {
+    String oid = info.getPrivateKeyAlgorithm().getAlgorithm().getId();
+    String algorithm =
+        switch (oid) {
+          case "1.2.840.113549.1.1.1" -> "RSA";
+          case "1.2.840.10045.2.1" -> "EC";
+          default ->
+              throw new DaemonStartException(
+                  "tlsKey " + file + ": a key of algorithm " + oid + "; use an RSA or EC key");
+        };
+    try {
+      return KeyFactory.getInstance(algorithm)
+          .generatePrivate(new PKCS8EncodedKeySpec(info.getEncoded()));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime provides " + algorithm + " keys", e);
+    } catch (InvalidKeySpecException e) {
+      throw new IOException("not a valid " + algorithm + " private key", e);
+    }
   }
 
   private static PrivateKey supported(PrivateKey key, Path file) {

@@ -7,7 +7,9 @@ import io.stow.daemon.fakes.TestCertificates;
 import io.stow.daemon.fakes.TestCertificates.KeyForm;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.Security;
 import java.util.stream.Stream;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,6 +42,25 @@ class TlsIdentityTest {
 
     assertThat(identity.leaf()).isEqualTo(certs.certificate());
     assertThat(identity.context().getProtocol()).isEqualTo("TLS");
+  }
+
+  @Test
+  void anEcKey_loads_alsoWhenBouncyCastleIsARegisteredProvider() {
+    // Apache MINA sshd (the Git source's SSH) registers it; it names EC keys "ECDSA"
+    boolean added = Security.addProvider(new BouncyCastleProvider()) != -1;
+    try {
+      TestCertificates certs = TestCertificates.ec();
+      certs.writeCertificate(dir.resolve("tls.crt"));
+      certs.writeKey(dir.resolve("tls.key"), KeyForm.TRADITIONAL);
+
+      TlsIdentity identity = TlsIdentity.load(dir.resolve("tls.crt"), dir.resolve("tls.key"));
+
+      assertThat(identity.leaf()).isEqualTo(certs.certificate());
+    } finally {
+      if (added) {
+        Security.removeProvider(BouncyCastleProvider.PROVIDER_NAME);
+      }
+    }
   }
 
   @Test
