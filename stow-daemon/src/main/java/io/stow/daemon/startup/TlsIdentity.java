@@ -108,10 +108,10 @@ public record TlsIdentity(SSLContext context, X509Certificate leaf) {
       while ((object = parser.readObject()) != null) {
         if (object instanceof PEMKeyPair pair) {
           // the private part only: a SEC1 EC key may come without its (optional) public key
-          return supported(jdkKey(pair.getPrivateKeyInfo(), file), file);
+          return jdkKey(pair.getPrivateKeyInfo(), file);
         }
         if (object instanceof PrivateKeyInfo info) {
-          return supported(jdkKey(info, file), file);
+          return jdkKey(info, file);
         }
         if (object instanceof PEMEncryptedKeyPair
             || object instanceof PKCS8EncryptedPrivateKeyInfo) {
@@ -155,7 +155,11 @@ public record TlsIdentity(SSLContext context, X509Certificate leaf) {
           case "1.2.840.10045.2.1" -> "EC";
           default ->
               throw new DaemonStartException(
-                  "tlsKey " + file + ": a key of algorithm " + oid + "; use an RSA or EC key");
+                  "tlsKey "
+                      + file
+                      + ": the key is "
+                      + algorithmName(oid)
+                      + "; use an RSA or EC key");
         };
     try {
       return KeyFactory.getInstance(algorithm)
@@ -167,12 +171,13 @@ public record TlsIdentity(SSLContext context, X509Certificate leaf) {
     }
   }
 
-  private static PrivateKey supported(PrivateKey key, Path file) {
-    if (!key.getAlgorithm().equals("RSA") && !key.getAlgorithm().equals("EC")) {
-      throw new DaemonStartException(
-          "tlsKey " + file + ": a " + key.getAlgorithm() + " key; use an RSA or EC key");
-    }
-    return key;
+  private static String algorithmName(String oid) {
+    return switch (oid) {
+      case "1.3.101.112" -> "Ed25519";
+      case "1.3.101.113" -> "Ed448";
+      case "1.2.840.10040.4.1" -> "DSA";
+      default -> "algorithm " + oid;
+    };
   }
 
   /** Signs a test value with the key and verifies it with the certificate's public key. */
