@@ -24,8 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
  * (web apps with a database, proxies, WordPress, Prometheus/Grafana, Flask/Redis, ...) with their
  * build contexts and files, images pinned: each valid one passes {@code stow validate} (the
  * packaged CLI) and a dry run on the real engine, which builds and checks every create request
- * against this host; each invalid one fails {@code stow validate} with exactly the problems in its
- * {@code expected.txt} ({@code file:line:col: path: message} prefixes, one a line).
+ * against this host (its published host ports too, save those of the test machine's own registry
+ * and sshd, which a corpus project may well publish); each invalid one fails {@code stow validate}
+ * with exactly the problems in its {@code expected.txt} ({@code file:line:col: path: message}
+ * prefixes, one a line).
  *
  * <p>The corpus is {@code src/test/resources/compose-corpus}; {@code -Dstow.it.composeCorpus=DIR}
  * adds a held-back one laid out the same way ({@code valid/<project>/}, {@code
@@ -49,7 +51,9 @@ class ComposeCorpusIT {
         continue;
       }
       ReconcileReport dryRun =
-          EmbeddedStow.on(docker, tmp.resolve("state-" + project.getFileName()))
+          EmbeddedStow.on(
+                  docker.hostIgnoringTestServicePorts(),
+                  tmp.resolve("state-" + project.getFileName()))
               .dryRun(copy(project));
       if (dryRun.status() != ReconcileStatus.SUCCEEDED) {
         failures.add(project + ": dry run " + dryRun.status() + " " + dryRun.failure());

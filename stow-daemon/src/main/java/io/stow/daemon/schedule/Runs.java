@@ -33,8 +33,14 @@ final class Runs {
   /** A head whose deployment failed and was rolled back: polls do not try it again. */
   private Optional<String> failedHead = Optional.empty();
 
-  /** Whether the last poll could not read the branch head. */
-  private boolean headUnreadable;
+  /** Why that head failed, for the status once a source error is over. */
+  private Optional<String> failedHeadError = Optional.empty();
+
+  /** Why the last poll could not read the branch head; empty when it could. */
+  private Optional<String> sourceError = Optional.empty();
+
+  /** Whether the status shows a source error that a readable head must clear. */
+  private boolean sourceErrorShown;
 
   Runs(
       HostActions actions,
@@ -73,40 +79,24 @@ final class Runs {
   }
 
   /**
-   * What a poll does: deploy {@code head} when it is present, else repair drift. {@code source} is
-   * what the status should learn about the remote: an error when the branch head cannot be read (an
-   * unknown SSH host key, a refused deploy key, a remote that is down), or ok when it can be read
-   * again after such an error.
+   * What a poll deploys: the branch head when it moved since the running deployment (and is not a
+   * head whose deployment was just rolled back); empty when a drift repair will do.
    */
-  record PollChoice(Optional<String> head, Optional<Outcome> source) {}
-
-  /**
-   * Chooses what a poll does: the branch head when it moved since the running deployment (and is
-   * not a head whose deployment was just rolled back); else a drift repair.
-   */
-  PollChoice pollChoice() {
-    Instant start = clock.instant();
+  Optional<String> headToDeploy() {
     String head;
     try {
       head = actions.branchHead();
+      sourceError = Optional.empty();
     } catch (RuntimeException e) {
-      String why = "poll: cannot read the branch head (" + message(e) + "); repairing drift only";
-      log.error(why);
-      headUnreadable = true;
-      return new PollChoice(
-          Optional.empty(), Optional.of(new Outcome(start, clock.instant(), Optional.of(why))));
-    }
-    Optional<Outcome> source = Optional.empty();
-    if (headUnreadable) {
-      headUnreadable = false;
-      log.info("poll: the branch head can be read again: " + head);
-      source = Optional.of(new Outcome(start, clock.instant(), Optional.empty()));
+      sourceError = Optional.of("cannot read the branch head: " + message(e));
+      log.warn("poll: " + sourceError.get() + "; repairing drift only");
+      return Optional.empty();
     }
     Optional<String> running = hosts.refreshNow().status().revision();
     if (running.filter(head::equals).isPresent() || failedHead.filter(head::equals).isPresent()) {
-      return new PollChoice(Optional.empty(), source);
+      return Optional.empty();
     }
-    return new PollChoice(Optional.of(head), source);
+    return Optional.of(head);
   }
 
   /** Reconciles to the branch head; {@code why} names the trigger for the log. */
@@ -125,8 +115,9 @@ final class Runs {
       error = Optional.of(message(e));
     }
     if (report != null) {
-      learn(report);
+      learn(report, error);
     }
+    sourceErrorShown = false;
     hosts.refreshNow();
     Instant end = clock.instant();
     String summary =
@@ -147,8 +138,30 @@ final class Runs {
     return new Outcome(start, end, error);
   }
 
-  /** Repairs drift; empty when nothing had drifted (such a poll leaves no trace in the status). */
+  /**
+   * Repairs drift after a poll. Empty when nothing had drifted and the poll read the branch head as
+   * the one before did (such a poll leaves no trace in the status); a poll that could not read the
+   * head ends as an error that says why, and the next one that can clears it.
+   */
   Optional<Outcome> repair(Instant start) {
+    Optional<Outcome> repaired = repairDrift(start);
+    if (sourceError.isPresent()) {
+      sourceErrorShown = true;
+      Optional<String> why =
+          Optional.of(
+              sourceError.get() + repaired.flatMap(Outcome::error).map(e -> "; " + e).orElse(""));
+      return Optional.of(new Outcome(start, clock.instant(), why));
+    }
+    if (sourceErrorShown && repaired.isEmpty()) {
+      sourceErrorShown = false;
+      log.info("poll: the branch head can be read again");
+      return Optional.of(new Outcome(start, clock.instant(), failedHeadError));
+    }
+    sourceErrorShown = false;
+    return repaired;
+  }
+
+  private Optional<Outcome> repairDrift(Instant start) {
     try {
       ReconcileReport report = actions.repair();
       if (!report.changedHost()) {
@@ -196,15 +209,17 @@ final class Runs {
   }
 
   /** What a reconcile learnt: the hash of the commit it staged, and whether to retry it. */
-  private void learn(ReconcileReport report) {
+  private void learn(ReconcileReport report, Optional<String> error) {
     if (report.revision().isPresent() && report.hashes().isPresent()) {
       resolver.remember(report.revision().get(), report.hashes().get().deploymentHash());
     }
     if (report.status() == ReconcileStatus.FAILED_ROLLED_BACK
         || report.status() == ReconcileStatus.FAILED_ROLLBACK_FAILED) {
       failedHead = report.revision();
+      failedHeadError = error;
     } else if (report.status().succeeded()) {
       failedHead = Optional.empty();
+      failedHeadError = Optional.empty();
     }
   }
 

@@ -20,10 +20,8 @@ import java.util.function.UnaryOperator;
  * every {@code pollInterval}. Triggers that arrive while a run is under way coalesce into at most
  * one follow-up reconcile, whose head is the latest one given. A poll reconciles when the branch
  * head moved since the running deployment and otherwise only repairs drift (no download); a poll
- * that cannot read the branch head still repairs drift, and its reason is the last error until a
- * poll reads the head again. A poll that comes while something runs is dropped. Callers never wait:
- * {@link #trigger} and {@link #poll} only record what to do, and {@link #state()} is a lock-free
- * read.
+ * that comes while something runs is dropped. Callers never wait: {@link #trigger} and {@link
+ * #poll} only record what to do, and {@link #state()} is a lock-free read.
  */
 public final class Scheduler implements AutoCloseable {
 
@@ -203,12 +201,11 @@ public final class Scheduler implements AutoCloseable {
 
   private void pollRun() {
     publish(s -> s.withPhase(Phase.RECONCILING, Optional.empty()));
-    Runs.PollChoice choice = runs.pollChoice();
-    if (choice.head().isPresent()) {
-      reconcile(choice.head(), "poll: the branch head moved to " + choice.head().get());
+    Optional<String> head = runs.headToDeploy();
+    if (head.isPresent()) {
+      reconcile(head, "poll: the branch head moved to " + head.get());
     } else {
       runs.repair(clock.instant()).ifPresent(this::finished);
-      choice.source().ifPresent(this::finished); // after the repair: the status keeps the error
     }
   }
 

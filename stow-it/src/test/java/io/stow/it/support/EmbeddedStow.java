@@ -3,6 +3,7 @@ package io.stow.it.support;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.stow.docker.DockerHost;
 import io.stow.engine.ReconcileContext;
 import io.stow.engine.ReconcileEvent;
 import io.stow.engine.ReconcileException;
@@ -26,11 +27,11 @@ public final class EmbeddedStow {
   private final Reconciler reconciler;
   private final List<ReconcileEvent> events = new CopyOnWriteArrayList<>();
 
-  private EmbeddedStow(TestDocker docker, Path stateRoot, SecretDecryptor decryptor) {
+  private EmbeddedStow(DockerHost docker, Path stateRoot, SecretDecryptor decryptor) {
     this.stateRoot = stateRoot;
     ReconcileContext.Builder builder =
         ReconcileContext.builder()
-            .docker(docker.host())
+            .docker(docker)
             .stateRoot(stateRoot)
             .events(events::add)
             .verifyPollInterval(Duration.ofMillis(250))
@@ -42,12 +43,17 @@ public final class EmbeddedStow {
   }
 
   public static EmbeddedStow on(TestDocker docker, Path stateRoot) {
+    return new EmbeddedStow(docker.host(), stateRoot, null);
+  }
+
+  /** The engine over {@code docker}, for a test that decorates {@link TestDocker#host()}. */
+  public static EmbeddedStow on(DockerHost docker, Path stateRoot) {
     return new EmbeddedStow(docker, stateRoot, null);
   }
 
   public static EmbeddedStow withDecryptor(
       TestDocker docker, Path stateRoot, SecretDecryptor decryptor) {
-    return new EmbeddedStow(docker, stateRoot, decryptor);
+    return new EmbeddedStow(docker.host(), stateRoot, decryptor);
   }
 
   public Path stateRoot() {

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -47,6 +48,12 @@ public final class TestDocker implements BeforeAllCallback, AfterEachCallback, A
   public static final String LABEL = "stow.it.test";
 
   /** Leftovers of killed test runs older than this are swept at the start. */
+  /** The host port of the local registry .ci/test-env.sh starts. */
+  private static final int TEST_REGISTRY_PORT = 5000;
+
+  /** The host port of the SSH Git server .ci/test-env.sh starts. */
+  private static final int TEST_SSHD_PORT = 2222;
+
   private static final Duration STALE = Duration.ofMinutes(30);
 
   private static final String RUN_ID = UUID.randomUUID().toString().substring(0, 8);
@@ -54,7 +61,7 @@ public final class TestDocker implements BeforeAllCallback, AfterEachCallback, A
   private DockerHttpClient http;
   private DockerClient client;
   private DockerJavaHost javaHost;
-  private DockerHost host;
+  private TestLabelledDockerHost host;
 
   @Override
   public void beforeAll(ExtensionContext context) {
@@ -127,6 +134,15 @@ public final class TestDocker implements BeforeAllCallback, AfterEachCallback, A
   /** The adapter under test; it labels every container and network it creates for cleanup. */
   public DockerHost host() {
     return host;
+  }
+
+  /**
+   * The adapter under test, except that the host ports of this machine's test services (the
+   * registry on 5000, sshd on 2222) count as free; see {@link
+   * TestLabelledDockerHost#treatingAsFree}.
+   */
+  public DockerHost hostIgnoringTestServicePorts() {
+    return host.treatingAsFree(Set.of(TEST_REGISTRY_PORT, TEST_SSHD_PORT));
   }
 
   /** A container or network name unique to this test run. */

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -24,10 +25,26 @@ public final class TestLabelledDockerHost implements DockerHost {
 
   private final DockerHost delegate;
   private final Map<String, String> testLabels;
+  private final Set<Integer> testEnvironmentPorts;
 
   public TestLabelledDockerHost(DockerHost delegate, Map<String, String> testLabels) {
+    this(delegate, testLabels, Set.of());
+  }
+
+  private TestLabelledDockerHost(
+      DockerHost delegate, Map<String, String> testLabels, Set<Integer> testEnvironmentPorts) {
     this.delegate = delegate;
     this.testLabels = Map.copyOf(testLabels);
+    this.testEnvironmentPorts = Set.copyOf(testEnvironmentPorts);
+  }
+
+  /**
+   * This host, except that the given host ports, held by the test environment's own services (the
+   * registry, sshd), count as free: a corpus of real projects is checked against this host's
+   * engine, not against what the test machine happens to run. Every other port is checked for real.
+   */
+  public TestLabelledDockerHost treatingAsFree(Set<Integer> testEnvironmentPorts) {
+    return new TestLabelledDockerHost(delegate, testLabels, testEnvironmentPorts);
   }
 
   private Map<String, String> withTestLabels(Map<String, String> labels) {
@@ -115,7 +132,7 @@ public final class TestLabelledDockerHost implements DockerHost {
 
   @Override
   public boolean hostPortFree(String hostIp, int port, String protocol) {
-    return delegate.hostPortFree(hostIp, port, protocol);
+    return testEnvironmentPorts.contains(port) || delegate.hostPortFree(hostIp, port, protocol);
   }
 
   @Override
