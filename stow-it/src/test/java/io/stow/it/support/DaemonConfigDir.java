@@ -23,9 +23,10 @@ public final class DaemonConfigDir {
 
   private final Path dir;
   private final Map<String, String> keys = new LinkedHashMap<>();
-  private final Map<String, String> files = new LinkedHashMap<>();
   private final StringBuilder blocks = new StringBuilder();
   private java.util.function.Consumer<Path> tls;
+  private final Map<String, String> git = new LinkedHashMap<>();
+  private final Map<String, byte[]> files = new LinkedHashMap<>();
 
   private DaemonConfigDir(Path dir) {
     this.dir = dir;
@@ -44,6 +45,28 @@ public final class DaemonConfigDir {
     return config;
   }
 
+  /** A plain Git remote ({@code git: {url}}), the host's folder, state, listen. */
+  public static DaemonConfigDir git(Path dir, String url, String subfolder, Path state) {
+    DaemonConfigDir config = new DaemonConfigDir(dir);
+    config.git.put("url", url);
+    config.keys.put("subfolder", subfolder);
+    config.keys.put("stateDir", state.toString());
+    config.keys.put("listen", "127.0.0.1:0");
+    return config;
+  }
+
+  /** A key of the {@code git:} block, e.g. {@code branch}, {@code sshKey}, {@code knownHosts}. */
+  public DaemonConfigDir gitKey(String key, String value) {
+    git.put(key, value);
+    return this;
+  }
+
+  /** A file written into the directory (and locked down with it), e.g. a deploy key. */
+  public DaemonConfigDir file(String name, byte[] content) {
+    files.put(name, content.clone());
+    return this;
+  }
+
   /** Any other key, e.g. {@code triggerToken} or {@code pollInterval}. */
   public DaemonConfigDir set(String key, String value) {
     keys.put(key, value);
@@ -58,8 +81,7 @@ public final class DaemonConfigDir {
 
   /** Another file in the directory, e.g. a notification target's {@code tokenFile}. */
   public DaemonConfigDir file(String name, String content) {
-    files.put(name, content);
-    return this;
+    return file(name, content.getBytes(StandardCharsets.UTF_8));
   }
 
   /** Serves HTTPS with this certificate ({@code tlsCrt}/{@code tlsKey} in the directory). */
@@ -94,11 +116,15 @@ public final class DaemonConfigDir {
       StringBuilder yaml = new StringBuilder();
       keys.forEach((k, v) -> yaml.append(k).append(": \"").append(v).append("\"\n"));
       yaml.append(blocks);
+      if (!git.isEmpty()) {
+        yaml.append("git:\n");
+        git.forEach((k, v) -> yaml.append("  ").append(k).append(": \"").append(v).append("\"\n"));
+      }
+      for (Map.Entry<String, byte[]> extra : files.entrySet()) {
+        Files.write(dir.resolve(extra.getKey()), extra.getValue());
+      }
       Path file = dir.resolve("daemon.yaml");
       Files.writeString(file, yaml.toString(), StandardCharsets.UTF_8);
-      for (Map.Entry<String, String> extra : files.entrySet()) {
-        Files.writeString(dir.resolve(extra.getKey()), extra.getValue(), StandardCharsets.UTF_8);
-      }
       if (tls != null) {
         tls.accept(dir);
       }
