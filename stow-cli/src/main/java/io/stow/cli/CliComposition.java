@@ -9,6 +9,9 @@ import io.stow.cli.trigger.DaemonEndpoint;
 import io.stow.cli.trigger.Timing;
 import io.stow.daemon.DaemonComposition;
 import io.stow.daemon.log.DaemonLog;
+import io.stow.daemon.notify.HttpPoster;
+import io.stow.daemon.notify.NotifySettings;
+import io.stow.daemon.notify.OkHttpPoster;
 import io.stow.docker.DockerHost;
 import io.stow.docker.DockerJavaHost;
 import io.stow.engine.EngineEvents;
@@ -55,6 +58,7 @@ class CliComposition {
         new DeployKeyCommand(this),
         new PinCommand(this),
         new TriggerCommand(this),
+        new NotifyTestCommand(this),
         new InstallSystemdCommand(this));
   }
 
@@ -118,6 +122,13 @@ class CliComposition {
       Consumer<String> notes) {
     return new DaemonClient(
         endpoint, token, trust, backoff, timing(), notes, "stow/" + Version.current());
+  }
+
+  /** What posts notifications: OkHttp with the daemon's timeouts. */
+  HttpPoster notifyPoster() {
+    NotifySettings settings = NotifySettings.defaults();
+    return new OkHttpPoster(
+        settings.connectTimeout(), settings.requestTimeout(), "stow/" + Version.current());
   }
 
   /** The daemon configuration at {@code file}; the subfolder defaults to this host's name. */

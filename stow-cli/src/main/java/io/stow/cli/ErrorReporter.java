@@ -2,6 +2,7 @@ package io.stow.cli;
 
 import io.stow.cli.systemd.SystemdException;
 import io.stow.cli.trigger.TriggerException;
+import io.stow.daemon.notify.NotifyException;
 import io.stow.daemon.startup.DaemonStartException;
 import io.stow.docker.DockerOperationException;
 import io.stow.engine.suggest.SuggestImageException;
@@ -61,6 +62,7 @@ final class ErrorReporter {
         || e instanceof TriggerException
         || e instanceof SystemdException
         || e instanceof DaemonStartException
+        || e instanceof NotifyException
         || e instanceof java.nio.file.NoSuchFileException;
   }
 

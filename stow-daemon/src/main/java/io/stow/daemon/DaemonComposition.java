@@ -9,6 +9,11 @@ import io.stow.daemon.log.DaemonLog;
 import io.stow.daemon.log.EventLog;
 import io.stow.daemon.metrics.DaemonMetrics;
 import io.stow.daemon.metrics.NotificationStats;
+import io.stow.daemon.notify.CommitStatusReporter;
+import io.stow.daemon.notify.NotificationService;
+import io.stow.daemon.notify.NotifyException;
+import io.stow.daemon.notify.NotifySettings;
+import io.stow.daemon.notify.OkHttpPoster;
 import io.stow.daemon.schedule.PollTimer;
 import io.stow.daemon.schedule.RunListener;
 import io.stow.daemon.schedule.Scheduler;
@@ -25,8 +30,10 @@ import io.stow.model.config.HostName;
 import io.stow.model.parse.DaemonConfigParser;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
@@ -60,6 +67,7 @@ public class DaemonComposition {
   private ExecutorService runner;
   private ExecutorService resolvers;
   private ScheduledExecutorService timer;
+  private NotificationService notifications;
 
   /**
    * @param configFile the daemon configuration, e.g. {@code /etc/stow/daemon.yaml}
@@ -88,6 +96,11 @@ public class DaemonComposition {
     return Clock.systemUTC();
   }
 
+  /** How notifications and commit statuses are delivered; {@link NotifySettings#defaults()}. */
+  protected NotifySettings notifySettings() {
+    return NotifySettings.defaults();
+  }
+
   /** Adjusts the engine's context (e.g. verification poll interval) before it is built. */
   protected void customize(ReconcileContext.Builder context) {}
 
@@ -95,8 +108,8 @@ public class DaemonComposition {
   protected void customize(GitLabClientBuilder gitlab) {}
 
   /**
-   * The listener of the reconciles the daemon runs, around the one that logs them; the CLI adds its
-   * fault-injection point here.
+   * The listener of the reconciles the daemon runs, around the ones that log them and turn them
+   * into notifications; the CLI adds its fault-injection point here.
    */
   protected EngineEvents instrument(EngineEvents events) {
     return events;
@@ -119,9 +132,16 @@ public class DaemonComposition {
 
   public synchronized HostActions actions() {
     if (actions == null) {
+      EngineEvents logged = new EventLog(log);
+      EngineEvents told = notifications().engineEvents();
+      EngineEvents events =
+          event -> {
+            logged.on(event);
+            told.on(event);
+          };
       actions =
           new EngineHostActions(
-              reconciler(instrument(new EventLog(log))),
+              reconciler(instrument(events)),
               reconciler(EngineEvents.NONE),
               metrics().counting(host().source()));
     }
@@ -131,7 +151,12 @@ public class DaemonComposition {
   public synchronized HostStatusCache hostStatus() {
     if (hostStatus == null) {
       hostStatus =
-          new HostStatusCache(actions()::status, clock(), settings().statusMaxAge(), timer(), log);
+          new HostStatusCache(
+              notifications().watching(actions()::status),
+              clock(),
+              settings().statusMaxAge(),
+              timer(),
+              log);
     }
     return hostStatus;
   }
@@ -170,19 +195,18 @@ public class DaemonComposition {
   }
 
   /**
-   * Who hears about every run, in order: add a listener (notifications, commit statuses) to the
-   * list; embedders and tests may override.
+   * Who hears about every run, in order: the metrics, the recent runs, then the notifications,
+   * degradation watcher and commit statuses; embedders and tests may override.
    */
   protected RunListener runListener() {
-    return RunListener.all(List.of(metrics().runs(), recentRuns()));
+    List<RunListener> listeners = new ArrayList<>(List.of(metrics().runs(), recentRuns()));
+    listeners.addAll(notifications().runListeners());
+    return RunListener.all(listeners);
   }
 
-  /**
-   * The notifier's counts for {@code stow_notifications_total{target,result}}: return the
-   * notifier's {@link NotificationStats} here. Until then the metric has no samples.
-   */
+  /** The notifier's counts, for {@code stow_notifications_total{target,result}}. */
   protected NotificationStats notificationStats() {
-    return NotificationStats.NONE;
+    return notifications().stats();
   }
 
   /** The Prometheus metrics of {@code GET /metrics}; read at scrape time, never blocking. */
@@ -205,6 +229,52 @@ public class DaemonComposition {
       recentRuns = new RecentRuns();
     }
     return recentRuns;
+  }
+
+  /**
+   * The notification targets, degradation watcher and commit status reporter of the configuration,
+   * their token files read.
+   *
+   * @throws NotifyException when a target's token file cannot be used
+   */
+  public synchronized NotificationService notifications() {
+    if (notifications == null) {
+      DaemonConfig c = config();
+      NotifySettings s = notifySettings();
+      Optional<CommitStatusReporter.StatusPoster> statuses =
+          c.gitlab().isPresent()
+              ? Optional.of((sha, request) -> host().gitlab().setCommitStatus(sha, request))
+              : Optional.empty();
+      notifications =
+          NotificationService.start(
+              c.notifications(),
+              new NotificationService.Context(
+                  HostName.current(),
+                  c.subfolder(),
+                  statuses,
+                  this::statusRef,
+                  new OkHttpPoster(s.connectTimeout(), s.requestTimeout(), "stow-daemon"),
+                  s,
+                  clock(),
+                  log));
+    }
+    return notifications;
+  }
+
+  /** Stops the notification workers, if they were started. */
+  synchronized void closeNotifications() {
+    if (notifications != null) {
+      notifications.close();
+    }
+  }
+
+  /** The branch commit statuses refer to; empty when GitLab cannot say. */
+  private Optional<String> statusRef() {
+    try {
+      return Optional.of(actions().trackedBranch());
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
   }
 
   public synchronized StatusService status() {

@@ -20,8 +20,9 @@ import java.util.concurrent.TimeUnit;
  * A running {@code stow daemon}. {@link #start} checks the configuration directory before reading
  * anything from it, parses the configuration, refuses plain HTTP beyond loopback, loads TLS, binds
  * the listener and starts the scheduler, whose first run rolls back an interrupted apply ({@code
- * /healthz} answers 503 until that is done). {@link #close} stops the listener and the polls, lets
- * a run under way finish within the shutdown grace, and interrupts it after that.
+ * /healthz} answers 503 until that is done). Notification targets' token files are read before
+ * anything runs. {@link #close} stops the listener and the polls, lets a run under way finish
+ * within the shutdown grace, and interrupts it after that.
  */
 public final class StowDaemon implements AutoCloseable {
 
@@ -40,6 +41,8 @@ public final class StowDaemon implements AutoCloseable {
    * @throws DaemonStartException when the configuration directory is not locked down, TLS cannot be
    *     set up, plain HTTP would reach beyond this machine, or the address cannot be bound
    * @throws io.stow.model.parse.DescriptorException when the configuration is invalid
+   * @throws io.stow.daemon.notify.NotifyException when a notification target's token file cannot be
+   *     used
    */
   public static StowDaemon start(DaemonComposition composition) {
     DaemonLog log = composition.log();
@@ -69,6 +72,7 @@ public final class StowDaemon implements AutoCloseable {
             + "s, state in "
             + composition.host().stateRoot());
     DaemonSettings settings = composition.settings();
+    composition.notifications();
     Scheduler scheduler = composition.scheduler();
     composition.hostStatus().refreshNow();
     DaemonServer server =
@@ -157,6 +161,9 @@ public final class StowDaemon implements AutoCloseable {
     } catch (InterruptedException e) {
       runner.shutdownNow();
       Thread.currentThread().interrupt();
+    } finally {
+      // after the runs: the last run's notifications are queued by now
+      composition.closeNotifications();
     }
   }
 

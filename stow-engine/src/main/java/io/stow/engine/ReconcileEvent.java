@@ -35,6 +35,16 @@ public sealed interface ReconcileEvent {
     }
   }
 
+  /**
+   * The commit the run deploys is known: the revision a reconcile staged, or the running snapshot's
+   * revision a repair restores. Comes once per run, before anything on the host changes.
+   */
+  record RevisionKnown(String revision) implements ReconcileEvent {
+    public RevisionKnown {
+      Objects.requireNonNull(revision, "revision");
+    }
+  }
+
   /** The plan is known (also for the rollback plan). */
   record PlanReady(Plan plan, boolean rollback) implements ReconcileEvent {
     public PlanReady {

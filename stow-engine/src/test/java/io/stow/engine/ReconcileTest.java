@@ -73,6 +73,26 @@ class ReconcileTest {
   }
 
   @Test
+  void reconcile_tellsTheStagedRevisionOnce_beforeTheHostChanges() {
+    LocalDirectorySource source = h.folder(descriptor("demo", container("web", WEB_V1)));
+
+    h.reconcile(source);
+
+    List<ReconcileEvent> events = h.events.all();
+    assertThat(h.events.of(ReconcileEvent.RevisionKnown.class))
+        .extracting(ReconcileEvent.RevisionKnown::revision)
+        .containsExactly("local");
+    int known = events.indexOf(new ReconcileEvent.RevisionKnown("local"));
+    int firstChange =
+        events.indexOf(
+            events.stream().filter(ContainerChanged.class::isInstance).findFirst().orElseThrow());
+    assertThat(known).isLessThan(firstChange);
+    assertThat(events.get(known - 1))
+        .isInstanceOfSatisfying(
+            ReconcileEvent.StepFinished.class, f -> assertThat(f.step()).isEqualTo(StepName.STAGE));
+  }
+
+  @Test
   void reconcile_secondRunWithSameStateIsNoopAndChangesNothing() throws IOException {
     LocalDirectorySource source = h.folder(descriptor("demo", container("web", WEB_V1)));
     h.reconcile(source);

@@ -51,4 +51,11 @@ public interface GitLabApi {
 
   /** The user with this id, or empty when GitLab knows none. */
   Optional<User> findUser(long id);
+
+  /**
+   * Sets the status {@code status.name()} of commit {@code sha} to {@code status.state()}. Setting
+   * the state the status has already (GitLab's 400 "Cannot transition status") is not an error, so
+   * a retried request does no harm. Needs a token with the {@code api} scope (else 403).
+   */
+  void setCommitStatus(String sha, CommitStatusRequest status);
 }

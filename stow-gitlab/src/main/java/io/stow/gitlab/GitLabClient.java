@@ -202,6 +202,27 @@ public final class GitLabClient implements GitLabApi {
   }
 
   @Override
+  public void setCommitStatus(String sha, CommitStatusRequest status) {
+    ObjectNode body = Json.MAPPER.createObjectNode();
+    body.put("state", status.state().wire());
+    body.put("name", status.name());
+    status.ref().ifPresent(r -> body.put("ref", r));
+    status.targetUrl().ifPresent(u -> body.put("target_url", u));
+    status.description().ifPresent(d -> body.put("description", d));
+    try {
+      transport.send(
+          call("POST", Endpoint.project("statuses", sha), segment(), Json.body(body)),
+          true,
+          r -> null);
+    } catch (GitLabException e) {
+      // the status is in that state already (an earlier attempt got through)
+      if (!(e.is(400) && e.gitLabMessage().startsWith("Cannot transition status"))) {
+        throw e;
+      }
+    }
+  }
+
+  @Override
   public String toString() {
     return "GitLabClient[" + apiBase() + ", project " + projectRef + "]";
   }

@@ -111,7 +111,7 @@ public final class DaemonMetrics {
         .register(registry);
     CounterWithCallback.builder()
         .name("stow_notifications_total")
-        .help("Notifications by target and result (none until a notifier provides its counts)")
+        .help("Notifications and commit statuses by target and result (sent, failed, dropped)")
         .labelNames("target", "result")
         .callback(
             cb -> {

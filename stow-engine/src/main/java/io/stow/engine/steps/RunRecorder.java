@@ -104,6 +104,7 @@ final class RunRecorder {
 
   void revision(String value) {
     revision = value;
+    emit(new ReconcileEvent.RevisionKnown(value));
   }
 
   void hashes(DeploymentHashes value) {

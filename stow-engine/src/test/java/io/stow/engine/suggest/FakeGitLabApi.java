@@ -223,4 +223,9 @@ final class FakeGitLabApi implements GitLabApi {
     calls.add("GET user " + id);
     return Optional.ofNullable(users.get(id));
   }
+
+  @Override
+  public void setCommitStatus(String sha, io.stow.gitlab.CommitStatusRequest status) {
+    throw new UnsupportedOperationException("suggest-image sets no commit status");
+  }
 }

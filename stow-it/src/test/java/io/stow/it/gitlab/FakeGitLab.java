@@ -21,7 +21,8 @@ import javax.net.ssl.SSLContext;
 /**
  * An in-process GitLab for tests: Undertow on {@code 127.0.0.1:0} serving the REST v4 endpoints
  * stow uses (project, branches, commits, archives, files, commits with actions, merge requests,
- * users) over real bare Git repositories, with GitLab's documented status codes and JSON bodies.
+ * commit statuses, users) over real bare Git repositories, with GitLab's documented status codes
+ * and JSON bodies.
  *
  * <pre>{@code
  * try (FakeGitLab gitlab = FakeGitLab.start()) {
@@ -58,6 +59,7 @@ public final class FakeGitLab implements AutoCloseable {
   private final int port;
   private long nextProjectId = 1000;
   private long nextMergeRequestId = 5000;
+  private long nextCommitStatusId = 9000;
 
   private FakeGitLab(Path dir, Optional<SSLContext> tls) {
     this.dir = dir;
@@ -223,5 +225,9 @@ public final class FakeGitLab implements AutoCloseable {
 
   synchronized long nextMergeRequestId() {
     return nextMergeRequestId++;
+  }
+
+  synchronized long nextCommitStatusId() {
+    return nextCommitStatusId++;
   }
 }

@@ -36,11 +36,13 @@ final class FakeGitLabHandler implements HttpHandler {
   private final FakeGitLab gitlab;
   private final ProjectRoutes projects;
   private final MergeRequestRoutes mergeRequests;
+  private final CommitStatusRoutes commitStatuses;
 
   FakeGitLabHandler(FakeGitLab gitlab) {
     this.gitlab = gitlab;
     this.projects = new ProjectRoutes(gitlab);
     this.mergeRequests = new MergeRequestRoutes(gitlab);
+    this.commitStatuses = new CommitStatusRoutes(gitlab);
   }
 
   @Override
@@ -115,6 +117,7 @@ final class FakeGitLabHandler implements HttpHandler {
       case USERS, USER -> projects.users(call, route);
       case LIST_MERGE_REQUESTS, CREATE_MERGE_REQUEST, UPDATE_MERGE_REQUEST ->
           projects.withProject(call, p -> mergeRequests.answer(call, route, p));
+      case SET_COMMIT_STATUS -> projects.withProject(call, p -> commitStatuses.set(call, p));
       case UNKNOWN -> Reply.message(404, "404 Not Found");
       default -> projects.withProject(call, p -> projects.answer(call, route, p));
     };
@@ -137,8 +140,10 @@ final class FakeGitLabHandler implements HttpHandler {
                 : rest.size() == 3
                         && (rest.get(1).equals("branches") || rest.get(1).equals("commits"))
                     ? List.of(rest.get(0), rest.get(1), "*")
-                    : rest.size() == 2 && rest.get(0).equals("merge_requests")
-                        ? List.of("merge_requests", "*")
+                    : rest.size() == 2
+                            && (rest.get(0).equals("merge_requests")
+                                || rest.get(0).equals("statuses"))
+                        ? List.of(rest.get(0), "*")
                         : rest);
     return switch (method + " " + shape) {
       case "GET " -> Route.PROJECT;
@@ -151,6 +156,7 @@ final class FakeGitLabHandler implements HttpHandler {
       case "GET merge_requests" -> Route.LIST_MERGE_REQUESTS;
       case "POST merge_requests" -> Route.CREATE_MERGE_REQUEST;
       case "PUT merge_requests/*" -> Route.UPDATE_MERGE_REQUEST;
+      case "POST statuses/*" -> Route.SET_COMMIT_STATUS;
       default -> Route.UNKNOWN;
     };
   }

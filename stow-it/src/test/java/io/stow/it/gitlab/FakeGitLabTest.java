@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.stow.gitlab.CommitAction;
 import io.stow.gitlab.CommitRequest;
+import io.stow.gitlab.CommitStatusRequest;
 import io.stow.gitlab.GitLabClient;
 import io.stow.gitlab.GitLabException;
 import io.stow.gitlab.GitLabToken;
@@ -246,5 +247,50 @@ class FakeGitLabTest {
     assertThat(requests.get(0).headers()).containsEntry("PRIVATE-TOKEN", "<redacted>");
     assertThat(requests.toString()).doesNotContain(TOKEN);
     assertThat(gitlab.writes()).isEmpty();
+  }
+
+  @Test
+  void commitStatuses_changeStateOnceEach_startAfreshWhenFinished_andNeedTheApiScope() {
+    GitLabClient client = client(TOKEN);
+    CommitStatusRequest running =
+        new CommitStatusRequest(
+            CommitStatusRequest.State.RUNNING,
+            "stow/host",
+            Optional.empty(),
+            Optional.of("https://host:17403/status?head_hash=" + head),
+            Optional.of("deploying"));
+
+    client.setCommitStatus(head, running);
+    client.setCommitStatus(head, running); // GitLab's 400, which the client takes as done
+    client.setCommitStatus(
+        head,
+        new CommitStatusRequest(
+            CommitStatusRequest.State.SUCCESS,
+            "stow/host",
+            Optional.empty(),
+            Optional.empty(),
+            Optional.of("deployed")));
+    client.setCommitStatus(head, running);
+    GitLabException readOnly =
+        catchThrowableOfType(
+            GitLabException.class, () -> client("read-only").setCommitStatus(head, running));
+    GitLabException unknown =
+        catchThrowableOfType(
+            GitLabException.class, () -> client.setCommitStatus("f".repeat(40), running));
+
+    assertThat(project.commitStatuses(head))
+        .extracting(FakeCommitStatus::status, FakeCommitStatus::name, FakeCommitStatus::ref)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("running", "stow/host", "main"),
+            org.assertj.core.groups.Tuple.tuple("success", "stow/host", "main"),
+            org.assertj.core.groups.Tuple.tuple("running", "stow/host", "main"));
+    List<FakeCommitStatus> states = project.commitStatuses(head);
+    assertThat(states.get(0).id()).isEqualTo(states.get(1).id());
+    assertThat(states.get(2).id()).isNotEqualTo(states.get(1).id());
+    assertThat(gitlab.requests(Route.SET_COMMIT_STATUS))
+        .extracting(RecordedRequest::status)
+        .containsExactly(201, 400, 201, 201, 403, 404);
+    assertThat(readOnly.getMessage()).contains("insufficient_scope").contains("api scope");
+    assertThat(unknown.is(404)).isTrue();
   }
 }

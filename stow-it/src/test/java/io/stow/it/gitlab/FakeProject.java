@@ -24,6 +24,7 @@ public final class FakeProject {
   private final GitRepo repo;
   private final Set<Long> members = new LinkedHashSet<>();
   private final List<FakeMergeRequest> mergeRequests = new ArrayList<>();
+  private final List<FakeCommitStatus> commitStatuses = new ArrayList<>();
   private final FakeGitLab gitlab;
 
   FakeProject(FakeGitLab gitlab, long id, String path, String defaultBranch, GitRepo repo) {
@@ -128,6 +129,17 @@ public final class FakeProject {
       repo.deleteBranch(mr.sourceBranch());
     }
     return sha;
+  }
+
+  /** Every state the commit statuses of {@code sha} went through, in the order they were set. */
+  public List<FakeCommitStatus> commitStatuses(String sha) {
+    synchronized (gitlab) {
+      return commitStatuses.stream().filter(s -> s.sha().equals(sha)).toList();
+    }
+  }
+
+  List<FakeCommitStatus> commitStatusList() {
+    return commitStatuses;
   }
 
   GitRepo repo() {

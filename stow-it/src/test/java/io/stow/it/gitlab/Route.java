@@ -22,6 +22,8 @@ public enum Route {
   CREATE_MERGE_REQUEST,
   /** {@code PUT /projects/:id/merge_requests/:iid}. */
   UPDATE_MERGE_REQUEST,
+  /** {@code POST /projects/:id/statuses/:sha}. */
+  SET_COMMIT_STATUS,
   /** {@code GET /users?username=}. */
   USERS,
   /** {@code GET /users/:id}. */

@@ -23,6 +23,7 @@ public final class DaemonConfigDir {
 
   private final Path dir;
   private final Map<String, String> keys = new LinkedHashMap<>();
+  private final StringBuilder blocks = new StringBuilder();
   private java.util.function.Consumer<Path> tls;
   private final Map<String, String> git = new LinkedHashMap<>();
   private final Map<String, byte[]> files = new LinkedHashMap<>();
@@ -72,6 +73,17 @@ public final class DaemonConfigDir {
     return this;
   }
 
+  /** YAML appended as written, for keys with nested values such as {@code notify}. */
+  public DaemonConfigDir yaml(String block) {
+    blocks.append(block.endsWith("\n") ? block : block + "\n");
+    return this;
+  }
+
+  /** Another file in the directory, e.g. a notification target's {@code tokenFile}. */
+  public DaemonConfigDir file(String name, String content) {
+    return file(name, content.getBytes(StandardCharsets.UTF_8));
+  }
+
   /** Serves HTTPS with this certificate ({@code tlsCrt}/{@code tlsKey} in the directory). */
   public DaemonConfigDir tls(SelfSignedTls value) {
     tls = value::write;
@@ -103,6 +115,7 @@ public final class DaemonConfigDir {
       Files.createDirectories(dir);
       StringBuilder yaml = new StringBuilder();
       keys.forEach((k, v) -> yaml.append(k).append(": \"").append(v).append("\"\n"));
+      yaml.append(blocks);
       if (!git.isEmpty()) {
         yaml.append("git:\n");
         git.forEach((k, v) -> yaml.append("  ").append(k).append(": \"").append(v).append("\"\n"));

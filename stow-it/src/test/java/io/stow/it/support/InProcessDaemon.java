@@ -4,6 +4,7 @@ import io.stow.daemon.DaemonComposition;
 import io.stow.daemon.DaemonSettings;
 import io.stow.daemon.StowDaemon;
 import io.stow.daemon.log.DaemonLog;
+import io.stow.daemon.notify.NotifySettings;
 import io.stow.engine.ReconcileContext;
 import io.stow.gitlab.GitLabClientBuilder;
 import java.io.ByteArrayOutputStream;
@@ -47,6 +48,22 @@ public final class InProcessDaemon implements AutoCloseable {
       DaemonSettings settings,
       Optional<SSLContext> tls,
       Consumer<GitLabClientBuilder> gitlabTuning) {
+    return start(configFile, docker, settings, tls, gitlabTuning, NotifySettings.defaults());
+  }
+
+  /** The same, delivering notifications with {@code notify} (e.g. a longer request timeout). */
+  public static InProcessDaemon start(
+      Path configFile, TestDocker docker, DaemonSettings settings, NotifySettings notify) {
+    return start(configFile, docker, settings, Optional.empty(), gitlab -> {}, notify);
+  }
+
+  private static InProcessDaemon start(
+      Path configFile,
+      TestDocker docker,
+      DaemonSettings settings,
+      Optional<SSLContext> tls,
+      Consumer<GitLabClientBuilder> gitlabTuning,
+      NotifySettings notify) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     PrintStream out = new PrintStream(new Tee(bytes, System.out), true, StandardCharsets.UTF_8);
     DaemonLog log = DaemonLog.to(out, Clock.systemUTC(), false);
@@ -55,6 +72,11 @@ public final class InProcessDaemon implements AutoCloseable {
           @Override
           protected DaemonSettings settings() {
             return settings;
+          }
+
+          @Override
+          protected NotifySettings notifySettings() {
+            return notify;
           }
 
           @Override

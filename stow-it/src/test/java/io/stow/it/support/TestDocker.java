@@ -302,7 +302,8 @@ public final class TestDocker implements BeforeAllCallback, AfterEachCallback, A
     }
   }
 
-  static void sleep(Duration duration) {
+  /** Waits {@code duration}; an interruption fails the test. */
+  public static void sleep(Duration duration) {
     try {
       Thread.sleep(duration.toMillis());
     } catch (InterruptedException e) {

@@ -23,6 +23,8 @@ import java.util.Optional;
  * @param triggerToken the token {@code POST /trigger} requires, when set
  * @param composeProfiles the Compose profiles this host runs ({@code composeProfiles}): services of
  *     other profiles in a Compose deployment are skipped
+ * @param notifications where notifications go ({@code notify}) and whether commits get statuses
+ *     ({@code commitStatus})
  */
 public record DaemonConfig(
     Path file,
@@ -38,7 +40,8 @@ public record DaemonConfig(
     Optional<Path> stateDir,
     Duration pollInterval,
     Optional<Secret> triggerToken,
-    List<String> composeProfiles) {
+    List<String> composeProfiles,
+    Notifications notifications) {
 
   /** The default {@link #pollInterval}. */
   public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMinutes(5);
@@ -61,6 +64,10 @@ public record DaemonConfig(
     Objects.requireNonNull(pollInterval, "pollInterval");
     Objects.requireNonNull(triggerToken, "triggerToken");
     composeProfiles = List.copyOf(composeProfiles);
+    Objects.requireNonNull(notifications, "notifications");
+    if (notifications.commitStatus() && gitlab.isEmpty()) {
+      throw new IllegalArgumentException("commit statuses need a GitLab source");
+    }
   }
 
   /** Whether the daemon serves HTTPS ({@code tlsCrt} and {@code tlsKey} are both set). */

@@ -4,6 +4,7 @@ import io.stow.model.config.DaemonConfig;
 import io.stow.model.config.DaemonConfig.GitLabSettings;
 import io.stow.model.config.DaemonConfig.GitSettings;
 import io.stow.model.config.ListenAddress;
+import io.stow.model.config.Notifications;
 import io.stow.model.config.Secret;
 import io.stow.model.parse.Binding.Unknown;
 import java.io.IOException;
@@ -50,7 +51,9 @@ public final class DaemonConfigParser {
           "pollInterval",
           "triggerToken",
           "git",
-          "composeProfiles");
+          "composeProfiles",
+          "notify",
+          "commitStatus");
 
   private static final Set<String> GIT_KEYS = Set.of("url", "branch", "sshKey", "knownHosts");
 
@@ -97,6 +100,7 @@ public final class DaemonConfigParser {
       // the file holds tokens: no message may echo it, beyond the configuration's own key names
       Set<String> keyNames = new java.util.HashSet<>(KEYS);
       keyNames.addAll(GIT_KEYS);
+      keyNames.addAll(NotifyBinder.words());
       EchoFilter echo = new EchoFilter(text, keyNames);
       throw new DescriptorException(findings.errors.stream().map(echo::filter).toList());
     }
@@ -150,6 +154,7 @@ public final class DaemonConfigParser {
     triggerToken
         .filter(t -> t.length() < 16)
         .ifPresent(t -> c.problem("triggerToken", "must be at least 16 characters long"));
+    Notifications notifications = NotifyBinder.bind(c, base);
     if (!findings.errors.isEmpty() || gitlab.isEmpty() == git.isEmpty()) {
       return null;
     }
@@ -167,7 +172,8 @@ public final class DaemonConfigParser {
         path(c, base, "stateDir"),
         poll,
         triggerToken.map(Secret::of),
-        composeProfiles(c));
+        composeProfiles(c),
+        notifications);
   }
 
   private static Optional<GitLabSettings> gitlab(Binding c) {
