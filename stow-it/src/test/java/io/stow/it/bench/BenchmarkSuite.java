@@ -1,0 +1,214 @@
+package io.stow.it.bench;
+
+import io.stow.it.bench.harness.BenchContext;
+import io.stow.it.bench.harness.BenchDocker;
+import io.stow.it.bench.harness.Benchmark;
+import io.stow.it.bench.harness.Exec;
+import io.stow.it.bench.harness.Measure;
+import io.stow.it.bench.harness.Results;
+import io.stow.it.bench.harness.Section;
+import io.stow.it.support.TestImages;
+import io.stow.model.ImageRef;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The benchmark suite: stow against what users would otherwise run, every figure the median of
+ * several runs with its spread and its ratio to a baseline measured in the same run. Writes the
+ * results as Markdown ({@code target/benchmarks/results.md} at the repository root) and prints each
+ * benchmark's table as it finishes. Run from the repository root, as root, with
+ *
+ * <pre>
+ * ./mvnw -B verify -Pbench -DskipTests
+ * </pre>
+ *
+ * which installs what is missing ({@code .ci/bench-env.sh}) and runs this class. System properties:
+ * {@code stow.bench.only=1,4} runs some benchmarks, {@code stow.bench.rounds} and {@code
+ * stow.bench.warmups} set the runs per figure, {@code stow.bench.daemon.javaOpts} replaces the
+ * daemon's JVM options (to try flags).
+ */
+public final class BenchmarkSuite {
+
+  static final String COMMAND = "./mvnw -B verify -Pbench -DskipTests";
+
+  private BenchmarkSuite() {}
+
+  static List<Benchmark> all() {
+    return List.of(
+        new NoopReconcileBenchmark(),
+        new ColdStartBenchmark(),
+        new ApplyBenchmark(),
+        new HashBenchmark(),
+        new BadgeBenchmark(),
+        new DaemonMemoryBenchmark(),
+        new TriggerLatencyBenchmark(),
+        new SopsDecryptionBenchmark());
+  }
+
+  public static void main(String[] args) throws Exception {
+    Path repoRoot =
+        Path.of(System.getProperty("stow.repo.root", "..")).toAbsolutePath().normalize();
+    Path out =
+        Path.of(
+            System.getProperty(
+                "stow.bench.out", repoRoot.resolve("target/benchmarks/results.md").toString()));
+    List<Benchmark> selected = selected(System.getProperty("stow.bench.only", ""));
+    requireRoot();
+    String runId = UUID.randomUUID().toString().substring(0, 8);
+    BenchDocker docker = new BenchDocker(runId);
+    ImageRef image = TestImages.get().first();
+    BenchDocker.docker("pull", "-q", image.toString()); // every side starts with the image present
+    Path work = Files.createTempDirectory("stow-bench-" + runId + "-");
+    BenchContext context = new BenchContext(work, docker, image, repoRoot);
+    Thread cleanup = new Thread(() -> removeQuietly(docker), "stow-bench-cleanup");
+    Runtime.getRuntime().addShutdownHook(cleanup); // Ctrl-C during a run
+
+    Results results = new Results(out, command(), runContext(repoRoot, runId, selected));
+    try {
+      for (Benchmark benchmark : selected) {
+        Section section = new Section(benchmark.number(), benchmark.title());
+        System.out.printf("%n== %s. %s%n", benchmark.number(), benchmark.title());
+        long start = System.nanoTime();
+        try {
+          benchmark.run(context, section);
+        } catch (Exception | AssertionError e) {
+          section.failed(e.toString());
+          e.printStackTrace();
+        } finally {
+          removeQuietly(docker);
+        }
+        section.note(
+            String.format(
+                java.util.Locale.ROOT,
+                "(%.0f s for this benchmark.)",
+                (System.nanoTime() - start) / 1e9));
+        results.add(section);
+        System.out.println(section.markdown());
+      }
+    } finally {
+      deleteTree(work);
+    }
+    System.out.println("results: " + results.file());
+    Runtime.getRuntime().removeShutdownHook(cleanup);
+    System.exit(results.anyFailed() ? 1 : 0); // docker-java and Undertow keep threads alive
+  }
+
+  private static List<Benchmark> selected(String only) {
+    if (only.isBlank()) {
+      return all();
+    }
+    Set<String> numbers = Stream.of(only.split(",")).map(String::strip).collect(Collectors.toSet());
+    List<Benchmark> chosen = all().stream().filter(b -> numbers.contains(b.number())).toList();
+    if (chosen.size() != numbers.size()) {
+      throw new IllegalArgumentException(
+          "-Dstow.bench.only=" + only + ": the benchmarks are numbered 1 to " + all().size());
+    }
+    return chosen;
+  }
+
+  private static String command() {
+    StringBuilder command = new StringBuilder(COMMAND);
+    for (String property :
+        List.of(
+            "stow.bench.only",
+            "stow.bench.rounds",
+            "stow.bench.warmups",
+            "stow.bench.daemon.javaOpts")) {
+      String value = System.getProperty(property, "");
+      if (!value.isBlank()) {
+        command.append(" '-D").append(property).append('=').append(value).append('\'');
+      }
+    }
+    return command.toString();
+  }
+
+  private static List<String> runContext(Path repoRoot, String runId, List<Benchmark> selected) {
+    List<String> lines = new ArrayList<>();
+    lines.add("Commit measured: `" + commit(repoRoot) + "`; run id `" + runId + "`.");
+    lines.add(
+        "Unless a section says otherwise, every figure is the median of "
+            + Measure.rounds()
+            + " runs after "
+            + Measure.warmups()
+            + " untimed warm-up runs; the spread is the lowest and the highest of those runs;"
+            + " each ratio divides a figure's median by its baseline's, measured in the same run.");
+    StringBuilder env = new StringBuilder();
+    BenchContext.daemonEnvironment()
+        .forEach(
+            (k, v) ->
+                env.append(env.isEmpty() ? "" : " ").append(k).append("=\"").append(v).append('"'));
+    lines.add(
+        "The daemon runs as the systemd unit of `stow install-systemd` starts it: the packaged"
+            + " launcher with the unit's environment, `"
+            + env
+            + "`.");
+    if (selected.size() < all().size()) {
+      lines.add(
+          "Only benchmarks "
+              + selected.stream().map(Benchmark::number).collect(Collectors.joining(", "))
+              + " ran.");
+    }
+    return lines;
+  }
+
+  private static String commit(Path repoRoot) {
+    try {
+      String sha =
+          Exec.run("git", "-C", repoRoot.toString(), "rev-parse", "--short=12", "HEAD")
+              .check()
+              .strip();
+      boolean dirty =
+          !Exec.run(
+                  "git", "-C", repoRoot.toString(), "status", "--porcelain", "--untracked-files=no")
+              .check()
+              .isBlank();
+      return sha + (dirty ? " with uncommitted changes" : "");
+    } catch (IOException | RuntimeException e) {
+      return "unknown (" + e.getMessage() + ")";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "unknown";
+    }
+  }
+
+  /** The daemon's configuration lockdown wants root-owned files, and apt wants root. */
+  private static void requireRoot() throws IOException {
+    int uid = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+    if (uid != 0) {
+      throw new IllegalStateException(
+          "run the benchmark suite as root (the daemon's configuration must be root-owned): sudo "
+              + COMMAND);
+    }
+  }
+
+  private static void removeQuietly(BenchDocker docker) {
+    try {
+      docker.removeAll();
+    } catch (IOException | RuntimeException e) {
+      System.err.println(
+          "could not remove the benchmark's containers; remove them with: docker rm -f $(docker"
+              + " ps -aq --filter label="
+              + docker.label()
+              + "): "
+              + e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void deleteTree(Path dir) {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      System.err.println("could not remove " + dir + ": " + e);
+    }
+  }
+}
