@@ -1,10 +1,13 @@
 package io.stow.it.bench;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stow.it.bench.harness.BenchContext;
 import io.stow.it.bench.harness.BenchDocker;
 import io.stow.it.bench.harness.Benchmark;
 import io.stow.it.bench.harness.Exec;
+import io.stow.it.bench.harness.Machine;
 import io.stow.it.bench.harness.Measure;
+import io.stow.it.bench.harness.Report;
 import io.stow.it.bench.harness.Results;
 import io.stow.it.bench.harness.Section;
 import io.stow.it.support.TestImages;
@@ -14,7 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -23,21 +28,23 @@ import java.util.stream.Stream;
 /**
  * The benchmark suite: stow against what users would otherwise run, every figure the median of
  * several runs with its spread and its ratio to a baseline measured in the same run. Writes the
- * results as Markdown ({@code target/benchmarks/results.md} at the repository root) and prints each
- * benchmark's table as it finishes. Run from the repository root, as root, with
- *
- * <pre>
- * ./mvnw -B verify -Pbench -DskipTests
- * </pre>
- *
- * which installs what is missing ({@code .ci/bench-env.sh}) and runs this class. System properties:
- * {@code stow.bench.only=1,4} runs some benchmarks, {@code stow.bench.rounds} and {@code
- * stow.bench.warmups} set the runs per figure, {@code stow.bench.daemon.javaOpts} replaces the
- * daemon's JVM options (to try flags).
+ * results to a JSON file ({@code stow.bench.json}) and renders them as Markdown ({@code
+ * stow.bench.markdown}; {@link Report}), and prints each benchmark's table as it finishes. Run it
+ * from the repository root, as root, with {@code .ci/bench} (the whole suite, into {@code
+ * docs/benchmarks.md}) or {@code .ci/bench --quick}, which run the {@code bench} profile of this
+ * module: it installs what is missing ({@code .ci/bench-env.sh}) and runs this class. System
+ * properties: {@code stow.bench.only=1,4} runs some benchmarks, {@code stow.bench.rounds} and
+ * {@code stow.bench.warmups} set the runs per figure, {@code stow.bench.reconciles} the reconciles
+ * of the memory benchmark, {@code stow.bench.wrkSeconds} each load test's length, {@code
+ * stow.bench.daemon.javaOpts} replaces the daemon's JVM options (to try flags).
  */
 public final class BenchmarkSuite {
 
-  static final String COMMAND = "./mvnw -B verify -Pbench -DskipTests";
+  /** The command that runs the whole suite and replaces {@code docs/benchmarks.md}. */
+  static final String COMMAND = "sudo .ci/bench";
+
+  /** What {@code .ci/bench} runs; the page names it when the suite was started that way. */
+  static final String MAVEN_COMMAND = "./mvnw -B -pl stow-it -am verify -Pbench -DskipTests";
 
   private BenchmarkSuite() {}
 
@@ -56,10 +63,15 @@ public final class BenchmarkSuite {
   public static void main(String[] args) throws Exception {
     Path repoRoot =
         Path.of(System.getProperty("stow.repo.root", "..")).toAbsolutePath().normalize();
-    Path out =
+    Path json =
         Path.of(
             System.getProperty(
-                "stow.bench.out", repoRoot.resolve("target/benchmarks/results.md").toString()));
+                "stow.bench.json", repoRoot.resolve("target/benchmarks/results.json").toString()));
+    Path markdown =
+        Path.of(
+            System.getProperty(
+                "stow.bench.markdown",
+                repoRoot.resolve("target/benchmarks/benchmarks.md").toString()));
     List<Benchmark> selected = selected(System.getProperty("stow.bench.only", ""));
     requireRoot();
     String runId = UUID.randomUUID().toString().substring(0, 8);
@@ -71,11 +83,20 @@ public final class BenchmarkSuite {
     Thread cleanup = new Thread(() -> removeQuietly(docker), "stow-bench-cleanup");
     Runtime.getRuntime().addShutdownHook(cleanup); // Ctrl-C during a run
 
-    Results results = new Results(out, command(), runContext(repoRoot, runId, selected));
+    Map<String, Object> run = new LinkedHashMap<>();
+    run.put("command", command());
+    run.put("commit", commit(repoRoot));
+    run.put("runId", runId);
+    run.put("rounds", Measure.rounds());
+    run.put("warmups", Measure.warmups());
+    run.put("quick", Boolean.getBoolean("stow.bench.quick"));
+    run.put("daemonEnvironment", BenchContext.daemonEnvironment());
+    Results results = new Results(json, markdown, run, runContext(selected));
     try {
       for (Benchmark benchmark : selected) {
         Section section = new Section(benchmark.number(), benchmark.title());
         System.out.printf("%n== %s. %s%n", benchmark.number(), benchmark.title());
+        String loadAtStart = Machine.load();
         long start = System.nanoTime();
         try {
           benchmark.run(context, section);
@@ -85,18 +106,14 @@ public final class BenchmarkSuite {
         } finally {
           removeQuietly(docker);
         }
-        section.note(
-            String.format(
-                java.util.Locale.ROOT,
-                "(%.0f s for this benchmark.)",
-                (System.nanoTime() - start) / 1e9));
-        results.add(section);
-        System.out.println(section.markdown());
+        ObjectNode done = section.toJson((System.nanoTime() - start) / 1e9, loadAtStart);
+        results.add(done, section.isFailed());
+        System.out.println(Report.section(done));
       }
     } finally {
       deleteTree(work);
     }
-    System.out.println("results: " + results.file());
+    System.out.println("results: " + results.json() + ", rendered as " + results.markdown());
     Runtime.getRuntime().removeShutdownHook(cleanup);
     System.exit(results.anyFailed() ? 1 : 0); // docker-java and Undertow keep threads alive
   }
@@ -115,13 +132,19 @@ public final class BenchmarkSuite {
   }
 
   private static String command() {
-    StringBuilder command = new StringBuilder(COMMAND);
+    String given = System.getProperty("stow.bench.command", "");
+    if (!given.isBlank()) {
+      return given;
+    }
+    StringBuilder command = new StringBuilder(MAVEN_COMMAND);
     for (String property :
         List.of(
             "stow.bench.only",
             "stow.bench.rounds",
             "stow.bench.warmups",
-            "stow.bench.daemon.javaOpts")) {
+            "stow.bench.daemon.javaOpts",
+            "stow.bench.reconciles",
+            "stow.bench.wrkSeconds")) {
       String value = System.getProperty(property, "");
       if (!value.isBlank()) {
         command.append(" '-D").append(property).append('=').append(value).append('\'');
@@ -130,9 +153,8 @@ public final class BenchmarkSuite {
     return command.toString();
   }
 
-  private static List<String> runContext(Path repoRoot, String runId, List<Benchmark> selected) {
+  private static List<String> runContext(List<Benchmark> selected) {
     List<String> lines = new ArrayList<>();
-    lines.add("Commit measured: `" + commit(repoRoot) + "`; run id `" + runId + "`.");
     lines.add(
         "Unless a section says otherwise, every figure is the median of "
             + Measure.rounds()
@@ -184,7 +206,7 @@ public final class BenchmarkSuite {
     int uid = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
     if (uid != 0) {
       throw new IllegalStateException(
-          "run the benchmark suite as root (the daemon's configuration must be root-owned): sudo "
+          "run the benchmark suite as root (the daemon's configuration must be root-owned): "
               + COMMAND);
     }
   }

@@ -52,6 +52,15 @@ public final class Machine {
         .orElse("?");
   }
 
+  /** The 1 minute figure of {@link #load}'s text; 0 when it is unknown. */
+  static double firstLoad(String load) {
+    try {
+      return Double.parseDouble(load.strip().split("\\s+")[0]);
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
   private static String cpuModel() {
     try {
       return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()

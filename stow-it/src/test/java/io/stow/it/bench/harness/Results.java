@@ -1,5 +1,9 @@
 package io.stow.it.bench.harness;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -7,108 +11,89 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * The results of one run of the suite as one Markdown file: the machine, the versions, the command,
- * a summary of the targets, and one section per benchmark. Rewritten after every benchmark, so an
- * interrupted run keeps what it measured.
+ * The results of one run of the suite, in a machine-readable file (JSON: the machine, the versions,
+ * the command, then per benchmark every figure's runs, median, spread, baseline, ratio, target and
+ * whether it is met), and the Markdown page {@link Report} renders from that file. Both are
+ * rewritten after every benchmark, so an interrupted run keeps what it measured.
  */
 public final class Results {
 
-  private final Path file;
-  private final String command;
-  private final Instant started = Instant.now();
-  private final String loadAtStart = Machine.load();
-  private final Map<String, String> facts = Machine.facts();
-  private final Map<String, String> versions = Machine.versions();
-  private final List<String> context;
-  private final List<Section> sections = new ArrayList<>();
+  /** Bumped when a field changes meaning, so a renderer can refuse a file it does not know. */
+  static final int SCHEMA = 1;
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private final Path json;
+  private final Path markdown;
+  private final ObjectNode root = JSON.createObjectNode();
+  private final ArrayNode benchmarks;
+  private boolean anyFailed;
 
   /**
-   * @param context lines about this run (the commit measured, the rounds, the daemon's flags)
+   * @param json the results file
+   * @param markdown the page rendered from it
+   * @param run facts about this run: {@code command}, {@code commit}, {@code runId}, {@code
+   *     rounds}, {@code warmups}, {@code quick}
+   * @param context lines about this run that go above the figures (e.g. the daemon's flags)
    */
-  public Results(Path file, String command, List<String> context) {
-    this.file = file;
-    this.command = command;
-    this.context = List.copyOf(context);
+  public Results(Path json, Path markdown, Map<String, Object> run, List<String> context) {
+    this.json = Objects.requireNonNull(json, "json");
+    this.markdown = Objects.requireNonNull(markdown, "markdown");
+    root.put("schema", SCHEMA);
+    root.put("started", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+    root.putNull("finished");
+    run.forEach((k, v) -> root.set(k, JSON.valueToTree(v)));
+    ObjectNode machine = root.putObject("machine");
+    Machine.facts().forEach(machine::put);
+    ObjectNode load = root.putObject("load");
+    load.put("cores", Runtime.getRuntime().availableProcessors());
+    load.put("start", Machine.load());
+    load.putNull("end");
+    load.put("busiest", Machine.load());
+    ObjectNode versions = root.putObject("versions");
+    Machine.versions().forEach(versions::put);
+    context.forEach(root.putArray("context")::add);
+    benchmarks = root.putArray("benchmarks");
   }
 
-  public Path file() {
-    return file;
+  public Path json() {
+    return json;
   }
 
-  /** Adds a finished benchmark and rewrites the file. */
-  public synchronized void add(Section section) throws IOException {
-    sections.add(section);
-    write();
+  public Path markdown() {
+    return markdown;
+  }
+
+  /** Adds a finished benchmark and rewrites both files. */
+  public synchronized void add(ObjectNode section, boolean failed) throws IOException {
+    benchmarks.add(section);
+    anyFailed |= failed;
+    String now = Machine.load();
+    ObjectNode load = (ObjectNode) root.get("load");
+    load.put("end", now);
+    if (Machine.firstLoad(now) > Machine.firstLoad(load.get("busiest").asText())) {
+      load.put("busiest", now);
+    }
+    root.put("finished", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+    write(json, JSON.writeValueAsString(root) + "\n");
+    write(markdown, Report.render(root));
   }
 
   public synchronized boolean anyFailed() {
-    return sections.stream().anyMatch(Section::isFailed);
+    return anyFailed;
   }
 
-  private void write() throws IOException {
-    StringBuilder md = new StringBuilder();
-    md.append("## Results of ")
-        .append(started.truncatedTo(ChronoUnit.SECONDS))
-        .append("\n\n")
-        .append("Command (from the repository root, as root):\n\n```sh\n")
-        .append(command)
-        .append("\n```\n\n");
-    md.append("| machine | |\n|---|---|\n");
-    facts.forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v).append(" |\n"));
-    md.append("| load average (1/5/15 min) | at the start ")
-        .append(loadAtStart)
-        .append(", at the end ")
-        .append(Machine.load())
-        .append(" |\n\n");
-    md.append("| version | |\n|---|---|\n");
-    versions.forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v).append(" |\n"));
-    md.append('\n');
-    context.forEach(line -> md.append(line).append("\n\n"));
-    md.append(summary());
-    sections.forEach(s -> md.append(s.markdown()));
-    Files.createDirectories(file.getParent());
-    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-    Files.writeString(tmp, md.toString(), StandardCharsets.UTF_8);
+  private static void write(Path file, String text) throws IOException {
+    Path parent = file.toAbsolutePath().getParent();
+    Files.createDirectories(parent);
+    Path tmp = parent.resolve(file.getFileName() + ".tmp");
+    Files.writeString(tmp, text, StandardCharsets.UTF_8);
     Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-  }
-
-  /** Every figure with a target, and whether it is met. */
-  private String summary() {
-    StringBuilder md = new StringBuilder("| benchmark | figure | median | target |\n");
-    md.append("|---|---|---:|---|\n");
-    for (Section s : sections) {
-      if (s.isFailed()) {
-        md.append("| ")
-            .append(s.number())
-            .append(". ")
-            .append(s.title())
-            .append(" | (failed) | | |\n");
-      }
-      for (Row row : s.rows()) {
-        if (row.target().isEmpty()) {
-          continue;
-        }
-        md.append("| ")
-            .append(s.number())
-            .append(". ")
-            .append(s.title())
-            .append(" | ")
-            .append(row.what().replace("|", "\\|"))
-            .append(" | ")
-            .append(row.unit().format(row.sample().median()))
-            .append(row.ratio().map(r -> " (" + Unit.number(r) + "×)").orElse(""))
-            .append(" | ")
-            .append(row.target().get().text())
-            .append(": ")
-            .append(row.met().orElseThrow() ? "**met**" : "**not met**")
-            .append(" |\n");
-      }
-    }
-    return md.append('\n').toString();
   }
 }

@@ -1,13 +1,17 @@
 package io.stow.it.bench.harness;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The results of one benchmark: how it measured, one row per figure, and notes; rendered as one
- * Markdown table. A benchmark that failed renders as its error instead.
+ * The results of one benchmark: how it measured, one row per figure, and notes, as the results file
+ * holds them ({@link #toJson}); {@link Report} renders them. A benchmark that failed keeps the rows
+ * it measured and says why it failed.
  */
 public final class Section {
 
@@ -87,53 +91,32 @@ public final class Section {
     return List.copyOf(rows);
   }
 
-  /** The section as Markdown: heading, how, table, notes. */
-  public String markdown() {
-    StringBuilder md = new StringBuilder();
-    md.append("### ").append(number).append(". ").append(title).append("\n\n");
-    how.forEach(p -> md.append(p).append("\n\n"));
-    if (!rows.isEmpty()) {
-      md.append("| what | median | spread (min–max) | runs | ratio to baseline | target |\n");
-      md.append("|---|---:|---:|---:|---:|---|\n");
-      for (Row row : rows) {
-        Sample s = row.sample();
-        md.append("| ")
-            .append(cell(row.what()))
-            .append(" | ")
-            .append(row.unit().format(s.median()))
-            .append(" | ")
-            .append(row.unit().range(s.min(), s.max()))
-            .append(" | ")
-            .append(s.runs())
-            .append(" | ")
-            .append(ratio(row))
-            .append(" | ")
-            .append(target(row))
-            .append(" |\n");
-      }
-      md.append('\n');
-    }
-    failure.ifPresent(f -> md.append("**The benchmark failed:** ").append(f).append("\n\n"));
-    notes.forEach(p -> md.append(p).append("\n\n"));
-    return md.toString();
-  }
-
-  private String ratio(Row row) {
-    if (row.baseline().isEmpty()) {
+  /**
+   * The section as the results file holds it: heading, how, one object per row (its runs, median,
+   * spread, baseline, ratio, target and whether it is met), the failure if any, notes.
+   */
+  public ObjectNode toJson(double seconds, String loadAtStart) {
+    ObjectNode json = JsonNodeFactory.instance.objectNode();
+    json.put("number", number).put("title", title);
+    how.forEach(json.putArray("how")::add);
+    ArrayNode rowsJson = json.putArray("rows");
+    for (Row row : rows) {
+      ObjectNode r = rowsJson.addObject();
+      Sample s = row.sample();
+      r.put("what", row.what()).put("name", row.name()).put("unit", row.unit().name());
+      r.put("median", s.median()).put("min", s.min()).put("max", s.max()).put("runs", s.runs());
+      s.values().forEach(r.putArray("values")::add);
       boolean referred =
-          rows.stream().anyMatch(r -> r.baseline().filter(b -> b == row).isPresent());
-      return referred ? "baseline (" + cell(row.name()) + ")" : "";
+          rows.stream().anyMatch(other -> other.baseline().filter(b -> b == row).isPresent());
+      r.put("isBaseline", referred);
+      row.baseline().ifPresentOrElse(b -> r.put("baseline", b.name()), () -> r.putNull("baseline"));
+      row.ratio().ifPresentOrElse(x -> r.put("ratio", x), () -> r.putNull("ratio"));
+      row.target().ifPresentOrElse(t -> r.put("target", t.text()), () -> r.putNull("target"));
+      row.met().ifPresentOrElse(m -> r.put("met", m), () -> r.putNull("met"));
     }
-    return Unit.number(row.ratio().orElseThrow()) + "× " + cell(row.baseline().get().name());
-  }
-
-  private static String target(Row row) {
-    return row.target()
-        .map(t -> t.text() + ": " + (t.met(row) ? "**met**" : "**not met**"))
-        .orElse("");
-  }
-
-  private static String cell(String text) {
-    return text.replace("|", "\\|").replace("\n", " ");
+    failure.ifPresentOrElse(f -> json.put("failure", f), () -> json.putNull("failure"));
+    notes.forEach(json.putArray("notes")::add);
+    json.put("seconds", seconds).put("loadAtStart", loadAtStart);
+    return json;
   }
 }

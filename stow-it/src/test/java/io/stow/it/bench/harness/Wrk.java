@@ -8,8 +8,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code wrk} (Debian's 4.1): {@value #THREADS} threads, {@value #CONNECTIONS} keep-alive
- * connections, for a given duration; its rate and 99th percentile latency.
+ * {@code wrk} (Debian's 4.1) for a given duration, its rate and 99th percentile latency: loaded,
+ * with {@value #THREADS} threads and {@value #CONNECTIONS} keep-alive connections (the rate a
+ * server sustains; its latency then is mostly queueing on a small machine), or one client on one
+ * kept-alive connection (each request's own latency).
  */
 public final class Wrk {
 
@@ -24,22 +26,41 @@ public final class Wrk {
 
   private Wrk() {}
 
-  /** The command line, for the results. */
+  /** The command line of {@link #run}, for the results. */
   public static String describe(Duration duration) {
+    return describe(THREADS, CONNECTIONS, duration);
+  }
+
+  /** The command line of {@link #oneClient}, for the results. */
+  public static String describeOneClient(Duration duration) {
+    return describe(1, 1, duration);
+  }
+
+  private static String describe(int threads, int connections, Duration duration) {
     return String.format(
-        Locale.ROOT, "wrk -t%d -c%d -d%ds --latency", THREADS, CONNECTIONS, duration.toSeconds());
+        Locale.ROOT, "wrk -t%d -c%d -d%ds --latency", threads, connections, duration.toSeconds());
   }
 
   /** Loads {@code url}; throws when wrk fails or saw a non-2xx answer or a socket error. */
   public static Figures run(String url, Duration duration) throws Exception {
+    return run(url, duration, THREADS, CONNECTIONS);
+  }
+
+  /** One client sending to {@code url} on one kept-alive connection, one request at a time. */
+  public static Figures oneClient(String url, Duration duration) throws Exception {
+    return run(url, duration, 1, 1);
+  }
+
+  private static Figures run(String url, Duration duration, int threads, int connections)
+      throws Exception {
     String out =
         Exec.run(
                 Map.of(),
                 duration.plusSeconds(60),
                 List.of(
                     "wrk",
-                    "-t" + THREADS,
-                    "-c" + CONNECTIONS,
+                    "-t" + threads,
+                    "-c" + connections,
                     "-d" + duration.toSeconds() + "s",
                     "--latency",
                     url))
