@@ -132,7 +132,13 @@ class CliComposition {
 
   /** The daemon of {@code stow daemon}: this host's Docker engine, logging to standard output. */
   DaemonComposition daemon(Path configFile) {
-    return new DaemonComposition(configFile, DaemonLog.standardOutput(console.out()), this::docker);
+    return new DaemonComposition(
+        configFile, DaemonLog.standardOutput(console.out()), this::docker) {
+      @Override
+      protected EngineEvents instrument(EngineEvents events) {
+        return FaultInjection.wrap(events, environment(), console.err());
+      }
+    };
   }
 
   /** A reconciler over this host's Docker engine, the given state root and SOPS decryptor. */

@@ -16,6 +16,7 @@ import io.stow.engine.EngineEvents;
 import io.stow.engine.ReconcileContext;
 import io.stow.engine.Reconciler;
 import io.stow.engine.config.ConfiguredHost;
+import io.stow.gitlab.GitLabClientBuilder;
 import io.stow.model.config.DaemonConfig;
 import io.stow.model.config.HostName;
 import io.stow.model.parse.DaemonConfigParser;
@@ -84,6 +85,17 @@ public class DaemonComposition {
   /** Adjusts the engine's context (e.g. verification poll interval) before it is built. */
   protected void customize(ReconcileContext.Builder context) {}
 
+  /** Adjusts the GitLab client (e.g. its timeouts) before it is built. */
+  protected void customize(GitLabClientBuilder gitlab) {}
+
+  /**
+   * The listener of the reconciles the daemon runs, around the one that logs them; the CLI adds its
+   * fault-injection point here.
+   */
+  protected EngineEvents instrument(EngineEvents events) {
+    return events;
+  }
+
   /** The parsed configuration (the subfolder defaults to this host's name). */
   public synchronized DaemonConfig config() {
     if (config == null) {
@@ -94,7 +106,7 @@ public class DaemonComposition {
 
   public synchronized ConfiguredHost host() {
     if (host == null) {
-      host = new ConfiguredHost(config(), note -> log.info("gitlab: " + note));
+      host = new ConfiguredHost(config(), note -> log.info("gitlab: " + note), this::customize);
     }
     return host;
   }
@@ -103,7 +115,9 @@ public class DaemonComposition {
     if (actions == null) {
       actions =
           new EngineHostActions(
-              reconciler(new EventLog(log)), reconciler(EngineEvents.NONE), host().source());
+              reconciler(instrument(new EventLog(log))),
+              reconciler(EngineEvents.NONE),
+              host().source());
     }
     return actions;
   }

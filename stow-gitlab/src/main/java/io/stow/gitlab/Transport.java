@@ -15,6 +15,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
+import javax.net.ssl.SSLException;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -24,9 +25,10 @@ import okhttp3.ResponseBody;
 /**
  * Sends requests with the token and retries the ones that are safe to retry: on 429 (GitLab did not
  * process the request) always, and on 5xx, 408, timeouts and connection errors only when the caller
- * says the request is idempotent. Waits as GitLab asks ({@code Retry-After} in seconds or as an
- * HTTP date, else {@code RateLimit-Reset} in epoch seconds), else with capped exponential backoff
- * and full jitter, within a bounded number of attempts and total time.
+ * says the request is idempotent; never when TLS fails (the same certificate would be refused
+ * again). Waits as GitLab asks ({@code Retry-After} in seconds or as an HTTP date, else {@code
+ * RateLimit-Reset} in epoch seconds), else with capped exponential backoff and full jitter, within
+ * a bounded number of attempts and total time.
  */
 final class Transport {
 
@@ -85,6 +87,10 @@ final class Transport {
       } catch (InterruptedIOException | ConnectException | UnknownHostException e) {
         failure = new GitLabException(call.method(), call.display(), 0, describe(e), e);
         retryable = idempotent && !(e instanceof UnknownHostException);
+      } catch (SSLException e) {
+        // the same certificate is refused on every attempt: say so at once
+        failure = new GitLabException(call.method(), call.display(), 0, describeTls(e), e);
+        retryable = false;
       } catch (IOException e) {
         failure = new GitLabException(call.method(), call.display(), 0, describe(e), e);
         retryable = idempotent;
@@ -223,6 +229,14 @@ final class Transport {
                 : e instanceof UnknownHostException ? "unknown host" : "I/O error";
     String message = e.getMessage();
     return message == null || message.isBlank() ? kind : kind + ": " + message;
+  }
+
+  private static String describeTls(SSLException e) {
+    String message = e.getMessage() == null ? "" : ": " + e.getMessage();
+    return "TLS failed"
+        + message
+        + " (if GitLab's certificate comes from a private CA, add that CA to the trust store of the"
+        + " Java runtime stow runs on, e.g. with keytool -importcert -cacerts)";
   }
 
   /** Belt and braces: no message built from a response may carry the token back out. */

@@ -2,7 +2,9 @@ package io.stow.gitlab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -12,6 +14,7 @@ import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.SocketPolicy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class GitLabRetryTest {
 
@@ -109,6 +112,22 @@ class GitLabRetryTest {
 
     assertThat(client.project().id()).isEqualTo(42);
     assertThat(gitlab.notes).singleElement().asString().contains("timed out");
+  }
+
+  @Test
+  void anUntrustedCertificate_isNotRetried_andSaysWhatToDo(@TempDir Path temp) throws Exception {
+    // a certificate no CA of the Java runtime signed: refused the same way on every attempt
+    gitlab.server.useHttps(SelfSignedCertificate.create(temp).socketFactory(), false);
+    gitlab.project();
+    GitLabClient client = gitlab.client();
+
+    GitLabException e = catchThrowableOfType(client::project, GitLabException.class);
+
+    assertThat(e).isNotNull();
+    assertThat(e.getMessage()).contains("TLS failed").contains("private CA");
+    assertThat(e.getMessage()).doesNotContain(GitLabServer.TOKEN);
+    assertThat(gitlab.time.sleeps()).as("no retry").isEmpty();
+    assertThat(gitlab.notes).isEmpty();
   }
 
   @Test

@@ -33,6 +33,15 @@ final class Runs {
   /** A head whose deployment failed and was rolled back: polls do not try it again. */
   private Optional<String> failedHead = Optional.empty();
 
+  /** Why that head failed, for the status once a source error is over. */
+  private Optional<String> failedHeadError = Optional.empty();
+
+  /** Why the last poll could not read the branch head; empty when it could. */
+  private Optional<String> sourceError = Optional.empty();
+
+  /** Whether the status shows a source error that a readable head must clear. */
+  private boolean sourceErrorShown;
+
   Runs(
       HostActions actions,
       HostStatusCache hosts,
@@ -77,8 +86,10 @@ final class Runs {
     String head;
     try {
       head = actions.branchHead();
+      sourceError = Optional.empty();
     } catch (RuntimeException e) {
-      log.warn("poll: cannot read the branch head (" + message(e) + "); repairing drift only");
+      sourceError = Optional.of("cannot read the branch head: " + message(e));
+      log.warn("poll: " + sourceError.get() + "; repairing drift only");
       return Optional.empty();
     }
     Optional<String> running = hosts.refreshNow().status().revision();
@@ -104,8 +115,9 @@ final class Runs {
       error = Optional.of(message(e));
     }
     if (report != null) {
-      learn(report);
+      learn(report, error);
     }
+    sourceErrorShown = false;
     hosts.refreshNow();
     Instant end = clock.instant();
     String summary =
@@ -126,8 +138,30 @@ final class Runs {
     return new Outcome(start, end, error);
   }
 
-  /** Repairs drift; empty when nothing had drifted (such a poll leaves no trace in the status). */
+  /**
+   * Repairs drift after a poll. Empty when nothing had drifted and the poll read the branch head as
+   * the one before did (such a poll leaves no trace in the status); a poll that could not read the
+   * head ends as an error that says why, and the next one that can clears it.
+   */
   Optional<Outcome> repair(Instant start) {
+    Optional<Outcome> repaired = repairDrift(start);
+    if (sourceError.isPresent()) {
+      sourceErrorShown = true;
+      Optional<String> why =
+          Optional.of(
+              sourceError.get() + repaired.flatMap(Outcome::error).map(e -> "; " + e).orElse(""));
+      return Optional.of(new Outcome(start, clock.instant(), why));
+    }
+    if (sourceErrorShown && repaired.isEmpty()) {
+      sourceErrorShown = false;
+      log.info("poll: the branch head can be read again");
+      return Optional.of(new Outcome(start, clock.instant(), failedHeadError));
+    }
+    sourceErrorShown = false;
+    return repaired;
+  }
+
+  private Optional<Outcome> repairDrift(Instant start) {
     try {
       ReconcileReport report = actions.repair();
       if (!report.changedHost()) {
@@ -175,15 +209,17 @@ final class Runs {
   }
 
   /** What a reconcile learnt: the hash of the commit it staged, and whether to retry it. */
-  private void learn(ReconcileReport report) {
+  private void learn(ReconcileReport report, Optional<String> error) {
     if (report.revision().isPresent() && report.hashes().isPresent()) {
       resolver.remember(report.revision().get(), report.hashes().get().deploymentHash());
     }
     if (report.status() == ReconcileStatus.FAILED_ROLLED_BACK
         || report.status() == ReconcileStatus.FAILED_ROLLBACK_FAILED) {
       failedHead = report.revision();
+      failedHeadError = error;
     } else if (report.status().succeeded()) {
       failedHead = Optional.empty();
+      failedHeadError = Optional.empty();
     }
   }
 

@@ -294,7 +294,7 @@ class SchedulerTest {
   }
 
   @Test
-  void whenGitLabCannotTellTheHead_aPollStillRepairsDrift() {
+  void whenGitLabCannotTellTheHead_aPollStillRepairsDrift_andTheStatusSaysWhyUntilItCanAgain() {
     Scheduler scheduler = started();
     host.headFails(new IllegalStateException("GitLab: 503"));
 
@@ -302,7 +302,49 @@ class SchedulerTest {
     runner.runAll();
 
     assertThat(host.calls()).endsWith("head", "repair", "status");
-    assertThat(log.text()).contains("cannot read the branch head (GitLab: 503)");
+    assertThat(log.text()).contains("cannot read the branch head: GitLab: 503");
+    assertThat(scheduler.state().lastResult()).contains("error");
+    assertThat(scheduler.state().lastError()).contains("cannot read the branch head: GitLab: 503");
+
+    timer.fire();
+    runner.runAll();
+    assertThat(scheduler.state().lastError()).as("still unreadable").isPresent();
+
+    host.headFails(null);
+    timer.fire();
+    runner.runAll();
+    assertThat(scheduler.state().lastResult()).contains("ok");
+    assertThat(scheduler.state().lastError()).isEmpty();
+    assertThat(log.text()).contains("the branch head can be read again");
+    var recovered = scheduler.state().lastStartedAt();
+
+    clock.advance(Duration.ofMinutes(5));
+    timer.fire();
+    runner.runAll();
+    assertThat(scheduler.state().lastStartedAt())
+        .as("a no-op poll after that leaves no trace")
+        .isEqualTo(recovered);
+  }
+
+  @Test
+  void aSourceErrorOverAFailedDeployment_givesWayToThatFailureWhenGitLabAnswersAgain() {
+    Scheduler scheduler = started();
+    host.commit(B, "hash-b").head(B);
+    host.failNextReconcile(
+        Reports.failed(ReconcileStatus.FAILED_ROLLED_BACK, B, "hash-b", "verification failed"));
+    scheduler.trigger(Optional.of(B));
+    runner.runAll();
+    host.headFails(new IllegalStateException("GitLab: 503"));
+    timer.fire();
+    runner.runAll();
+    assertThat(scheduler.state().lastError()).contains("cannot read the branch head: GitLab: 503");
+
+    host.headFails(null);
+    timer.fire();
+    runner.runAll();
+
+    assertThat(scheduler.state().lastResult()).contains("error");
+    assertThat(scheduler.state().lastError().orElseThrow()).contains("verification failed");
   }
 
   @Test

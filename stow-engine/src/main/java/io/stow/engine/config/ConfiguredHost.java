@@ -11,6 +11,7 @@ import io.stow.engine.source.TrackedSource;
 import io.stow.engine.source.git.GitSource;
 import io.stow.gitlab.GitLabApi;
 import io.stow.gitlab.GitLabClient;
+import io.stow.gitlab.GitLabClientBuilder;
 import io.stow.gitlab.GitLabToken;
 import io.stow.model.config.DaemonConfig;
 import io.stow.model.config.DaemonConfig.GitLabSettings;
@@ -32,6 +33,7 @@ public final class ConfiguredHost {
 
   private final DaemonConfig config;
   private final Consumer<String> notes;
+  private final Consumer<GitLabClientBuilder> tuning;
   private GitLabApi gitlab;
   private TrackedSource source;
 
@@ -39,8 +41,18 @@ public final class ConfiguredHost {
    * @param notes where the GitLab client reports retries and waits (a log), never a secret
    */
   public ConfiguredHost(DaemonConfig config, Consumer<String> notes) {
+    this(config, notes, builder -> {});
+  }
+
+  /**
+   * @param tuning adjusts the GitLab client before it is built (an embedder's timeouts or retry
+   *     policy); the configuration's URL, project and token are already set
+   */
+  public ConfiguredHost(
+      DaemonConfig config, Consumer<String> notes, Consumer<GitLabClientBuilder> tuning) {
     this.config = Objects.requireNonNull(config, "config");
     this.notes = Objects.requireNonNull(notes, "notes");
+    this.tuning = Objects.requireNonNull(tuning, "tuning");
   }
 
   public DaemonConfig config() {
@@ -63,13 +75,14 @@ public final class ConfiguredHost {
             .gitlab()
             .orElseThrow(() -> new IllegalStateException("this host's source is not GitLab"));
     if (gitlab == null) {
-      gitlab =
+      GitLabClientBuilder builder =
           GitLabClient.builder()
               .baseUrl(settings.apiBase())
               .project(settings.project())
               .token(GitLabToken.accessToken(settings.token().reveal()))
-              .retryNotes(notes)
-              .build();
+              .retryNotes(notes);
+      tuning.accept(builder);
+      gitlab = builder.build();
     }
     return gitlab;
   }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import javax.net.ssl.SSLContext;
 
 /**
  * An in-process GitLab for tests: Undertow on {@code 127.0.0.1:0} serving the REST v4 endpoints
@@ -53,25 +54,38 @@ public final class FakeGitLab implements AutoCloseable {
   private final Map<Route, Deque<Fault>> faults = new EnumMap<>(Route.class);
   private final List<RecordedRequest> requests = new ArrayList<>();
   private final Undertow server;
+  private final String scheme;
   private final int port;
   private long nextProjectId = 1000;
   private long nextMergeRequestId = 5000;
 
-  private FakeGitLab(Path dir) {
+  private FakeGitLab(Path dir, Optional<SSLContext> tls) {
     this.dir = dir;
-    this.server =
-        Undertow.builder()
-            .addHttpListener(0, "127.0.0.1")
-            .setHandler(new FakeGitLabHandler(this))
-            .build();
+    Undertow.Builder builder = Undertow.builder();
+    if (tls.isPresent()) {
+      builder.addHttpsListener(0, "127.0.0.1", tls.get());
+    } else {
+      builder.addHttpListener(0, "127.0.0.1");
+    }
+    this.server = builder.setHandler(new FakeGitLabHandler(this)).build();
+    this.scheme = tls.isPresent() ? "https" : "http";
     server.start();
     this.port = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
   }
 
   /** Starts a fake with no users, tokens or projects, its repositories in a temp directory. */
   public static FakeGitLab start() {
+    return start(Optional.empty());
+  }
+
+  /** The same over HTTPS, presenting the certificate of {@code tls} (a server context). */
+  public static FakeGitLab startTls(SSLContext tls) {
+    return start(Optional.of(tls));
+  }
+
+  private static FakeGitLab start(Optional<SSLContext> tls) {
     try {
-      return new FakeGitLab(Files.createTempDirectory("stow-fake-gitlab-"));
+      return new FakeGitLab(Files.createTempDirectory("stow-fake-gitlab-"), tls);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -82,9 +96,9 @@ public final class FakeGitLab implements AutoCloseable {
     return baseUrl() + "/api/v4";
   }
 
-  /** {@code http://127.0.0.1:<port>}. */
+  /** {@code http://127.0.0.1:<port>} (https when started with TLS). */
   public String baseUrl() {
-    return "http://127.0.0.1:" + port;
+    return scheme + "://127.0.0.1:" + port;
   }
 
   /** Adds an active user. */
@@ -131,6 +145,11 @@ public final class FakeGitLab implements AutoCloseable {
     for (int i = 0; i < times; i++) {
       queue.addLast(fault);
     }
+  }
+
+  /** Forgets every injected fault not yet used: GitLab answers normally again. */
+  public synchronized void clearFaults() {
+    faults.clear();
   }
 
   /** Every request so far, in arrival order. */

@@ -128,6 +128,22 @@ public final class DaemonClient {
     return last[0];
   }
 
+  /** Waits until the daemon is idle and its status (without a head) satisfies {@code condition}. */
+  public JsonNode awaitIdle(String description, Duration timeout, Predicate<JsonNode> condition) {
+    JsonNode[] last = new JsonNode[1];
+    await(
+        "idle and " + description,
+        timeout,
+        () -> {
+          last[0] = status(Optional.empty());
+          return last[0].path("ready").asBoolean()
+              && last[0].path("phase").asText().equals("idle")
+              && !last[0].path("queued").asBoolean()
+              && condition.test(last[0]);
+        });
+    return last[0];
+  }
+
   /** Waits until the status of {@code head} satisfies {@code condition}; returns it. */
   public JsonNode awaitStatus(
       String head, String description, Duration timeout, Predicate<JsonNode> condition) {

@@ -5,6 +5,7 @@ import io.stow.daemon.DaemonSettings;
 import io.stow.daemon.StowDaemon;
 import io.stow.daemon.log.DaemonLog;
 import io.stow.engine.ReconcileContext;
+import io.stow.gitlab.GitLabClientBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -35,6 +37,16 @@ public final class InProcessDaemon implements AutoCloseable {
   /** Starts the daemon of {@code configFile}; {@code tls} is the client's trust for HTTPS. */
   public static InProcessDaemon start(
       Path configFile, TestDocker docker, DaemonSettings settings, Optional<SSLContext> tls) {
+    return start(configFile, docker, settings, tls, gitlab -> {});
+  }
+
+  /** The same, with the GitLab client adjusted (e.g. short timeouts) before it is built. */
+  public static InProcessDaemon start(
+      Path configFile,
+      TestDocker docker,
+      DaemonSettings settings,
+      Optional<SSLContext> tls,
+      Consumer<GitLabClientBuilder> gitlabTuning) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     PrintStream out = new PrintStream(new Tee(bytes, System.out), true, StandardCharsets.UTF_8);
     DaemonLog log = DaemonLog.to(out, Clock.systemUTC(), false);
@@ -43,6 +55,11 @@ public final class InProcessDaemon implements AutoCloseable {
           @Override
           protected DaemonSettings settings() {
             return settings;
+          }
+
+          @Override
+          protected void customize(GitLabClientBuilder gitlab) {
+            gitlabTuning.accept(gitlab);
           }
 
           @Override
