@@ -110,21 +110,32 @@ final class DaemonMemoryBenchmark implements Benchmark {
         }
       }
       Sample atEnd = Memory.rssOverSeconds(daemon.pid(), samples);
-      Row checkpoint =
-          section.add(
-              new Row(
-                  "daemon after " + CHECKPOINT + " reconciles",
-                  "after " + CHECKPOINT,
-                  atCheckpoint == null ? atEnd : atCheckpoint,
-                  Unit.MEBIBYTES,
-                  Optional.of(idleRow),
-                  Optional.empty()));
-      section.row(
-          String.format(Locale.ROOT, "daemon after %,d reconciles", reconciles),
-          atEnd,
-          Unit.MEBIBYTES,
-          checkpoint,
-          Target.ratioAtMost(GROWTH_BOUND, "after " + CHECKPOINT));
+      if (atCheckpoint == null) {
+        section.row(
+            String.format(Locale.ROOT, "daemon after %,d reconciles", reconciles),
+            atEnd,
+            Unit.MEBIBYTES,
+            idleRow);
+      } else {
+        Row checkpoint =
+            section.add(
+                new Row(
+                    "daemon after " + CHECKPOINT + " reconciles",
+                    "after " + CHECKPOINT,
+                    atCheckpoint,
+                    Unit.MEBIBYTES,
+                    Optional.of(idleRow),
+                    Optional.empty()));
+        section.row(
+            String.format(Locale.ROOT, "daemon after %,d reconciles", reconciles),
+            atEnd,
+            Unit.MEBIBYTES,
+            checkpoint,
+            Target.ratioAtMost(GROWTH_BOUND, "after " + CHECKPOINT));
+      }
+      if (runMillis.isEmpty()) {
+        return;
+      }
       section.note(
           String.format(
               Locale.ROOT,
