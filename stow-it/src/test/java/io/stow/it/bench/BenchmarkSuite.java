@@ -160,7 +160,8 @@ public final class BenchmarkSuite {
             + Measure.rounds()
             + " runs after "
             + Measure.warmups()
-            + " untimed warm-up runs; the spread is the lowest and the highest of those runs;"
+            + (Measure.warmups() == 1 ? " untimed warm-up run" : " untimed warm-up runs")
+            + "; the spread is the lowest and the highest of those runs;"
             + " each ratio divides a figure's median by its baseline's, measured in the same run.");
     StringBuilder env = new StringBuilder();
     BenchContext.daemonEnvironment()
