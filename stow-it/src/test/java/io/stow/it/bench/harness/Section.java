@@ -83,6 +83,11 @@ public final class Section {
     failure = Optional.of(why);
   }
 
+  /** Why the benchmark failed, when it did. */
+  public Optional<String> failure() {
+    return failure;
+  }
+
   public boolean isFailed() {
     return failure.isPresent();
   }
