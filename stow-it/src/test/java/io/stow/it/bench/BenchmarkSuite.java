@@ -211,12 +211,16 @@ public final class BenchmarkSuite {
           Exec.run("git", "-C", repoRoot.toString(), "rev-parse", "--short=12", "HEAD")
               .check()
               .strip();
-      boolean dirty =
-          !Exec.run(
+      List<String> dirty =
+          Exec.run(
                   "git", "-C", repoRoot.toString(), "status", "--porcelain", "--untracked-files=no")
               .check()
-              .isBlank();
-      return sha + (dirty ? " with uncommitted changes" : "");
+              .lines()
+              .map(line -> line.substring(Math.min(3, line.length())))
+              .toList();
+      return dirty.isEmpty()
+          ? sha
+          : sha + " with uncommitted changes to " + String.join(", ", dirty);
     } catch (IOException | RuntimeException e) {
       return "unknown (" + e.getMessage() + ")";
     } catch (InterruptedException e) {
