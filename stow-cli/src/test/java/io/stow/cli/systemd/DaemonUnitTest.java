@@ -2,6 +2,7 @@ package io.stow.cli.systemd;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.nio.file.Path;
 import java.util.Optional;
@@ -18,6 +19,18 @@ class DaemonUnitTest {
     assertThat(render("/usr/local/bin/stow", "/etc/stow/daemon.yaml"))
         .contains("\nExecStart=/usr/local/bin/stow daemon --config /etc/stow/daemon.yaml\n")
         .doesNotContain("JAVA_HOME");
+  }
+
+  @Test
+  void render_givesTheJvmItsOptionsAndTwoMallocArenas() {
+    assertThat(render("/usr/local/bin/stow", "/etc/stow/daemon.yaml"))
+        .contains(
+            "\nEnvironment=\"STOW_JAVA_OPTS=-XX:+UseSerialGC -Xms16m -Xmx256m -Xmn4m"
+                + " -XX:TieredStopAtLevel=1 -Xss512k -XX:+ExitOnOutOfMemoryError\"\n"
+                + "Environment=\"MALLOC_ARENA_MAX=2\"\nExecStart=");
+    assertThat(DaemonUnit.jvmEnvironment())
+        .containsExactly(
+            entry("STOW_JAVA_OPTS", DaemonUnit.JAVA_OPTIONS), entry("MALLOC_ARENA_MAX", "2"));
   }
 
   @Test

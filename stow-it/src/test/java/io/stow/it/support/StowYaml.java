@@ -84,6 +84,7 @@ public final class StowYaml {
     private final List<String> envFiles = new ArrayList<>();
     private final List<String> volumes = new ArrayList<>();
     private final List<String> publish = new ArrayList<>();
+    private final Map<String, String> labels = new LinkedHashMap<>();
     private String healthcheck;
 
     private Container(String name, ImageRef image) {
@@ -144,6 +145,12 @@ public final class StowYaml {
       return this;
     }
 
+    /** {@code labels: {key: value}} on the container (keys may not start with {@code stow.}). */
+    public Container label(String key, String value) {
+      labels.put(key, value);
+      return this;
+    }
+
     /** A healthcheck running {@code test} (a CMD list) every {@code interval}. */
     public Container healthcheck(List<String> test, String interval, int retries) {
       healthcheck =
@@ -183,6 +190,12 @@ public final class StowYaml {
       if (!volumes.isEmpty()) {
         out.append("    volumes:\n");
         volumes.forEach(v -> out.append("      - ").append(v).append('\n'));
+      }
+      if (!labels.isEmpty()) {
+        out.append("    labels:\n");
+        labels.forEach(
+            (k, v) ->
+                out.append("      ").append(quote(k)).append(": ").append(quote(v)).append('\n'));
       }
       if (healthcheck != null) {
         out.append("    healthcheck: ").append(healthcheck).append('\n');
