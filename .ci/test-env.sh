@@ -10,7 +10,9 @@
 #
 # Writes the image references (repo:tag@sha256:digest, as users pin them in stow.yaml) to
 #   ${STOW_TEST_ENV_DIR:-/tmp/stow-test-env}/images.properties
-# which the tests read (io.stow.it.support.TestImages). Logs of the daemons go to the same directory.
+# which the tests read (io.stow.it.support.TestImages), and the headless browser of the dashboard's
+# test (Debian's chromium and its chromedriver) to browser.properties (io.stow.it.support.Browser).
+# Logs of the daemons go to the same directory.
 
 _stow_test_env_main() {
   set -euo pipefail
@@ -59,9 +61,30 @@ _stow_test_env_main() {
   if [ ! -x /bin/busybox ] || ldd /bin/busybox >/dev/null 2>&1; then
     missing+=(busybox-static)
   fi
+  # the dashboard's browser test: Debian's chromium and the chromedriver of the same build (never
+  # a browser or driver downloaded by Selenium), and a font to render text in screenshots
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+  [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
   if [ "${#missing[@]}" -gt 0 ]; then
     apt_install "${missing[@]}"
   fi
+
+  # --- browser ------------------------------------------------------------------------------------
+  local chromium_version driver_version
+  chromium_version="$(/usr/bin/chromium --version 2>/dev/null | sed -n 's/^Chromium \([0-9][0-9.]*\).*/\1/p')"
+  driver_version="$(/usr/bin/chromedriver --version 2>/dev/null | sed -n 's/^ChromeDriver \([0-9][0-9.]*\).*/\1/p')"
+  [ -n "$chromium_version" ] || die "/usr/bin/chromium --version printed no version; reinstall it: apt-get install --reinstall chromium"
+  [ -n "$driver_version" ] || die "/usr/bin/chromedriver --version printed no version; reinstall it: apt-get install --reinstall chromium-driver"
+  [ "${chromium_version%%.*}" = "${driver_version%%.*}" ] ||
+    die "chromium $chromium_version and chromedriver $driver_version differ; install both from the same release: apt-get install chromium chromium-driver"
+  {
+    echo "# written by .ci/test-env.sh; read by io.stow.it.support.Browser"
+    echo "chromium=/usr/bin/chromium"
+    echo "chromedriver=/usr/bin/chromedriver"
+    echo "version=$chromium_version"
+  } >"$state_dir/browser.properties"
+  log "browser: chromium $chromium_version with chromedriver $driver_version"
 
   # --- Docker engine ------------------------------------------------------------------------------
   if docker info >/dev/null 2>&1; then

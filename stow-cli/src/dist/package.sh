@@ -5,9 +5,10 @@
 #       OUT = the launcher (launcher.sh) followed by JAR: one executable file, byte for byte the
 #       same for the same JAR.
 #   package.sh cds JAVA CLASSPATH ARCHIVE WORK TRAINING
-#       a class-data-sharing archive of what stow loads for --version, validate, hash, a dry run
-#       and a trigger, made by JAVA for CLASSPATH. The JVM uses it only for that exact path (Java
-#       17; later versions allow moving it), size and modification time, else ignores it.
+#       a class-data-sharing archive of what stow loads for --version, validate, hash, a dry run,
+#       a trigger and (as root) a daemon answering each endpoint, made by JAVA for CLASSPATH. The
+#       JVM uses it only for that exact path (Java 17; later versions allow moving it), size and
+#       modification time, else ignores it.
 #   package.sh tarball JDK JAR VERSION MODULES TIMESTAMP OUTDIR TRAINING
 #       OUTDIR/stow-VERSION-linux-x64.tar.gz: bin/stow, lib/stow.jar, lib/stow.classlist (from
 #       which bin/stow makes lib/stow.jsa where the tarball is unpacked) and a jlink runtime of JDK
@@ -53,7 +54,70 @@ train() { # MAX JAVA CLASSPATH LIST WORK ARGS...
   [ -s "$list" ] || fail "the training run 'stow $*' listed no classes; see $work/training.log"
 }
 
-# The classes stow loads for --version, validate, hash, a dry run and a trigger, each once, sorted
+# The daemon: started on a loopback port with a configuration directory locked down as it wants
+# (root-owned, so only when the build runs as root; otherwise the list leaves the daemon out and
+# says so), asked for each endpoint once with curl, then stopped with SIGTERM. Its GitLab is a port
+# where nothing answers: the start-up poll fails after the client's retries (a few seconds).
+train_daemon() { # JAVA CLASSPATH LIST WORK
+  java=$1 classpath=$2 list=$3 work=$4
+  if [ "$(id -u)" != 0 ]; then
+    printf 'package.sh: not root: the class-data-sharing archive leaves out the daemon (its configuration must be owned by root)\n' >&2
+    return 0
+  fi
+  if ! command -v curl >/dev/null 2>&1; then
+    printf 'package.sh: no curl: the class-data-sharing archive leaves out the daemon\n' >&2
+    return 0
+  fi
+  etc="$work/daemon-etc"
+  log="$work/daemon.log"
+  rm -rf "$etc" "$work/daemon-state"
+  mkdir -p "$etc"
+  printf '%s\n' \
+    'gitlabBase: http://127.0.0.1:9/api/v4' \
+    'project: training/deployments' \
+    'gitlabToken: training-token-not-a-secret' \
+    'subfolder: training' \
+    'listen: 127.0.0.1:0' \
+    "stateDir: $work/daemon-state" \
+    'pollInterval: 1h' \
+    'triggerToken: training-trigger-token' >"$etc/daemon.yaml"
+  chmod 0400 "$etc/daemon.yaml"
+  chmod 0500 "$etc"
+  (
+    cd "$work"
+    HOME="$work" LC_ALL=C.UTF-8 DOCKER_HOST="unix://$work/no-docker.sock" \
+      exec "$java" -Xshare:auto "-XX:DumpLoadedClassList=$list" -cp "$classpath" io.stow.cli.Main \
+      daemon --config "$etc/daemon.yaml" >"$log" 2>&1
+  ) &
+  pid=$!
+  url=
+  tries=0
+  while [ -z "$url" ] && [ "$tries" -lt 300 ] && kill -0 "$pid" 2>/dev/null; do
+    sleep 0.1
+    tries=$((tries + 1))
+    url=$(sed -n 's|.*listening on \(http://127\.0\.0\.1:[0-9]*\).*|\1|p' "$log")
+  done
+  if [ -z "$url" ]; then
+    kill -9 "$pid" 2>/dev/null || true
+    chmod -R u+w "$etc"
+    fail "the training daemon did not listen within 30 s; see $log"
+  fi
+  head=0123456789abcdef0123456789abcdef01234567
+  for path in / /status "/status?head_hash=$head" "/gitlab.svg?git_hash=$head" /metrics /healthz /nope; do
+    curl -sS -o /dev/null --max-time 10 "$url$path" || true
+  done
+  curl -sS -o /dev/null --max-time 10 -H 'Accept: text/html' "$url/" || true
+  curl -sS -o /dev/null --max-time 10 -X POST "$url/trigger?head_hash=$head" || true
+  curl -sS -o /dev/null --max-time 10 -X POST -H 'Authorization: Bearer training-trigger-token' \
+    "$url/trigger?head_hash=$head" || true
+  kill -TERM "$pid"
+  status=0
+  wait "$pid" || status=$?
+  chmod -R u+w "$etc"
+  grep -q 'info stopped' "$log" || fail "the training daemon did not stop cleanly (exit $status); see $log"
+}
+
+# The classes stow loads for --version, validate, hash, a dry run, a trigger and the daemon, sorted
 # so that the order threads happened to load them in does not change the file. (The dry run and
 # the trigger start threads, and which of them loads an exception class first varies: a build may
 # list a few classes more or fewer than the last.)
@@ -70,6 +134,7 @@ classlist() { # JAVA CLASSPATH OUT WORK TRAINING
   # port 9 (discard) answers nothing on a build machine: the trigger's client and its error path
   train 1 "$java" "$classpath" "$work/5.classlist" "$work" \
     trigger --url http://127.0.0.1:9 --head-hash 0123456789abcdef0123456789abcdef01234567 --attempts 1
+  train_daemon "$java" "$classpath" "$work/6.classlist" "$work"
   cat "$work"/[0-9].classlist | LC_ALL=C sort -u >"$out"
 }
 

@@ -7,9 +7,12 @@ import io.stow.daemon.host.RevisionResolver;
 import io.stow.daemon.host.TokenBucket;
 import io.stow.daemon.log.DaemonLog;
 import io.stow.daemon.log.EventLog;
+import io.stow.daemon.metrics.DaemonMetrics;
+import io.stow.daemon.metrics.NotificationStats;
 import io.stow.daemon.schedule.PollTimer;
 import io.stow.daemon.schedule.RunListener;
 import io.stow.daemon.schedule.Scheduler;
+import io.stow.daemon.status.RecentRuns;
 import io.stow.daemon.status.StatusService;
 import io.stow.docker.DockerHost;
 import io.stow.engine.EngineEvents;
@@ -22,6 +25,7 @@ import io.stow.model.config.HostName;
 import io.stow.model.parse.DaemonConfigParser;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -51,6 +55,8 @@ public class DaemonComposition {
   private RevisionResolver resolver;
   private Scheduler scheduler;
   private StatusService status;
+  private DaemonMetrics metrics;
+  private RecentRuns recentRuns;
   private ExecutorService runner;
   private ExecutorService resolvers;
   private ScheduledExecutorService timer;
@@ -117,7 +123,7 @@ public class DaemonComposition {
           new EngineHostActions(
               reconciler(instrument(new EventLog(log))),
               reconciler(EngineEvents.NONE),
-              host().source());
+              metrics().counting(host().source()));
     }
     return actions;
   }
@@ -164,11 +170,41 @@ public class DaemonComposition {
   }
 
   /**
-   * Who hears about every run (notifications, commit statuses, metrics); overridable by embedders
-   * and tests.
+   * Who hears about every run, in order: add a listener (notifications, commit statuses) to the
+   * list; embedders and tests may override.
    */
   protected RunListener runListener() {
-    return RunListener.NONE;
+    return RunListener.all(List.of(metrics().runs(), recentRuns()));
+  }
+
+  /**
+   * The notifier's counts for {@code stow_notifications_total{target,result}}: return the
+   * notifier's {@link NotificationStats} here. Until then the metric has no samples.
+   */
+  protected NotificationStats notificationStats() {
+    return NotificationStats.NONE;
+  }
+
+  /** The Prometheus metrics of {@code GET /metrics}; read at scrape time, never blocking. */
+  public synchronized DaemonMetrics metrics() {
+    if (metrics == null) {
+      metrics =
+          new DaemonMetrics(
+              () -> scheduler().state(),
+              () -> scheduler().triggerCounts(),
+              () -> hostStatus().current(),
+              () -> resolver().stats(),
+              notificationStats());
+    }
+    return metrics;
+  }
+
+  /** The last runs, for the dashboard. */
+  public synchronized RecentRuns recentRuns() {
+    if (recentRuns == null) {
+      recentRuns = new RecentRuns();
+    }
+    return recentRuns;
   }
 
   public synchronized StatusService status() {

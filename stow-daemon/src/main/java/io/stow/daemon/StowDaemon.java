@@ -78,6 +78,9 @@ public final class StowDaemon implements AutoCloseable {
             HttpApi.handler(
                 scheduler,
                 composition.status(),
+                composition.recentRuns(),
+                composition.metrics(),
+                composition.clock(),
                 config.triggerToken(),
                 composition.actions()::trackedBranch,
                 settings.http(),

@@ -256,7 +256,13 @@ class DescriptorCorpusIT {
         s.extraHosts(),
         s.tmpfs(),
         s.stopTimeout(),
-        s.logging());
+        s.logging(),
+        s.build(),
+        s.volumeMounts(),
+        s.endpoints(),
+        s.networkMode(),
+        s.dependsOn(),
+        s.runtime());
   }
 
   /** The bundled corpus plus, with -Dstow.it.corpus=DIR, another one. */

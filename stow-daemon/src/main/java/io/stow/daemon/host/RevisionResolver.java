@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 
 /**
@@ -25,6 +26,13 @@ import java.util.function.Function;
  */
 public final class RevisionResolver {
 
+  /**
+   * How {@link #resolve} calls were answered since the start: from the cache ({@code hits}); by
+   * starting a resolution, that is a download ({@code misses}); by joining one under way ({@code
+   * shared}); or at once as unknown because the download budget was spent ({@code throttled}).
+   */
+  public record Stats(long hits, long misses, long shared, long throttled) {}
+
   private record Entry(Resolution resolution, Instant expiresAt) {}
 
   private final Function<String, ResolvedRevision> resolve;
@@ -35,6 +43,10 @@ public final class RevisionResolver {
   private final DaemonLog log;
   private final Map<String, Entry> cache;
   private final Map<String, CompletableFuture<Resolution>> inFlight = new ConcurrentHashMap<>();
+  private final LongAdder hits = new LongAdder();
+  private final LongAdder misses = new LongAdder();
+  private final LongAdder shared = new LongAdder();
+  private final LongAdder throttled = new LongAdder();
 
   /**
    * @param resolve what a commit deploys (the engine's resolve), called on {@code executor}
@@ -96,13 +108,16 @@ public final class RevisionResolver {
   public CompletableFuture<Resolution> resolve(String commit) {
     Optional<Resolution> known = cached(commit);
     if (known.isPresent()) {
+      hits.increment();
       return CompletableFuture.completedFuture(known.get());
     }
     CompletableFuture<Resolution> running = inFlight.get(commit);
     if (running != null) {
+      shared.increment();
       return running;
     }
     if (!downloads.tryTake()) {
+      throttled.increment();
       return CompletableFuture.completedFuture(
           Resolution.unknown(
               commit, "too many commits to resolve at the moment; ask again in a minute"));
@@ -110,8 +125,10 @@ public final class RevisionResolver {
     CompletableFuture<Resolution> mine = new CompletableFuture<>();
     CompletableFuture<Resolution> other = inFlight.putIfAbsent(commit, mine);
     if (other != null) {
+      shared.increment();
       return other;
     }
+    misses.increment();
     try {
       executor.execute(() -> run(commit, mine));
     } catch (RejectedExecutionException e) {
@@ -119,6 +136,11 @@ public final class RevisionResolver {
       mine.complete(Resolution.unknown(commit, "the daemon is shutting down"));
     }
     return mine;
+  }
+
+  /** The counts so far; cheap, for each scrape of the metrics. */
+  public Stats stats() {
+    return new Stats(hits.sum(), misses.sum(), shared.sum(), throttled.sum());
   }
 
   private void run(String commit, CompletableFuture<Resolution> result) {

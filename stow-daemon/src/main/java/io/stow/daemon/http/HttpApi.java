@@ -1,10 +1,13 @@
 package io.stow.daemon.http;
 
 import io.stow.daemon.log.DaemonLog;
+import io.stow.daemon.metrics.DaemonMetrics;
 import io.stow.daemon.schedule.Scheduler;
+import io.stow.daemon.status.RecentRuns;
 import io.stow.daemon.status.StatusService;
 import io.stow.model.config.Secret;
 import io.undertow.server.HttpHandler;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -14,23 +17,30 @@ public final class HttpApi {
   private HttpApi() {}
 
   /**
-   * {@code POST /trigger}, {@code GET /status}, {@code GET /gitlab.svg}, {@code GET /} and {@code
-   * GET /healthz}.
+   * {@code POST /trigger}, {@code GET /status}, {@code GET /gitlab.svg}, {@code GET /} (JSON, or
+   * the dashboard for a browser), {@code GET /metrics} and {@code GET /healthz}.
    *
+   * @param runs the last runs, for the dashboard
    * @param trackedBranch the branch whose push events trigger (may ask GitLab once)
    */
   public static HttpHandler handler(
       Scheduler scheduler,
       StatusService status,
+      RecentRuns runs,
+      DaemonMetrics metrics,
+      Clock clock,
       Optional<Secret> triggerToken,
       Supplier<String> trackedBranch,
       HttpLimits limits,
       DaemonLog log) {
-    StatusHandler statusHandler = new StatusHandler(status, limits.resolveWait());
+    StatusHandler statusHandler = new StatusHandler(status, runs, clock, limits.resolveWait());
     return new Routes()
         .get("/", statusHandler.index())
         .get("/status", statusHandler.status())
         .get("/gitlab.svg", statusHandler.badge())
+        .get(
+            "/metrics",
+            exchange -> Responses.send(exchange, 200, DaemonMetrics.CONTENT_TYPE, metrics.scrape()))
         .get(
             "/healthz",
             exchange -> {

@@ -1,14 +1,17 @@
 package io.stow.daemon.http;
 
+import io.stow.daemon.dashboard.DashboardPage;
 import io.stow.daemon.status.Badge;
+import io.stow.daemon.status.RecentRuns;
 import io.stow.daemon.status.StatusJson;
-import io.stow.daemon.status.StatusPage;
 import io.stow.daemon.status.StatusService;
 import io.stow.daemon.status.StatusView;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
 import io.undertow.util.SameThreadExecutor;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,11 +26,20 @@ import java.util.concurrent.TimeUnit;
  */
 final class StatusHandler {
 
+  /** Seconds between reloads of the dashboard, unless {@code ?refresh=} says otherwise. */
+  static final int REFRESH = 15;
+
+  private static final HttpString CSP = new HttpString("Content-Security-Policy");
+
   private final StatusService service;
+  private final RecentRuns runs;
+  private final Clock clock;
   private final Duration resolveWait;
 
-  StatusHandler(StatusService service, Duration resolveWait) {
+  StatusHandler(StatusService service, RecentRuns runs, Clock clock, Duration resolveWait) {
     this.service = Objects.requireNonNull(service, "service");
+    this.runs = Objects.requireNonNull(runs, "runs");
+    this.clock = Objects.requireNonNull(clock, "clock");
     this.resolveWait = Objects.requireNonNull(resolveWait, "resolveWait");
   }
 
@@ -67,17 +79,38 @@ final class StatusHandler {
     };
   }
 
-  /** {@code /}: the status document, or a page for a browser. */
+  /**
+   * {@code /}: the status document, or for a browser ({@code Accept: text/html}) the dashboard,
+   * which reloads itself every {@code ?refresh=} seconds (default {@value #REFRESH}, 0 for never).
+   */
   HttpHandler index() {
     return exchange -> {
       String accept = exchange.getRequestHeaders().getFirst(Headers.ACCEPT);
       StatusView view = service.current();
       if (accept != null && accept.contains("text/html")) {
-        Responses.send(exchange, 200, Responses.HTML, StatusPage.render(view));
+        exchange.getResponseHeaders().put(CSP, DashboardPage.CONTENT_SECURITY_POLICY);
+        Responses.send(
+            exchange,
+            200,
+            Responses.HTML,
+            DashboardPage.render(view, runs.newestFirst(), clock.instant(), refresh(exchange)));
       } else {
         Responses.json(exchange, 200, StatusJson.render(view));
       }
     };
+  }
+
+  /** {@code ?refresh=N} within 0..3600, else the default. */
+  private static int refresh(HttpServerExchange exchange) {
+    java.util.Deque<String> values = exchange.getQueryParameters().get("refresh");
+    if (values == null || values.isEmpty()) {
+      return REFRESH;
+    }
+    String value = values.getFirst();
+    if (value.matches("[0-9]{1,4}") && Integer.parseInt(value) <= 3600) {
+      return Integer.parseInt(value);
+    }
+    return REFRESH;
   }
 
   private void answer(

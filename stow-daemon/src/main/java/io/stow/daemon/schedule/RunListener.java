@@ -1,7 +1,9 @@
 package io.stow.daemon.schedule;
 
 import io.stow.engine.ReconcileReport;
+import io.stow.engine.ReconcileStatus;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,6 +17,47 @@ public interface RunListener {
   /** Hears nothing. */
   RunListener NONE = new RunListener() {};
 
+  /**
+   * Tells every listener of {@code listeners}, in order. One that throws does not keep the others
+   * from hearing: the first exception is thrown at the end, with the later ones suppressed in it.
+   */
+  static RunListener all(List<RunListener> listeners) {
+    List<RunListener> all = List.copyOf(listeners);
+    return new RunListener() {
+      @Override
+      public void reconcileStarted(Instant at) {
+        each(all, listener -> listener.reconcileStarted(at));
+      }
+
+      @Override
+      public void finished(Finished run) {
+        each(all, listener -> listener.finished(run));
+      }
+    };
+  }
+
+  private static void each(
+      List<RunListener> listeners, java.util.function.Consumer<RunListener> call) {
+    RuntimeException first = null;
+    for (RunListener listener : listeners) {
+      try {
+        call.accept(listener);
+      } catch (RuntimeException e) {
+        if (first == null) {
+          first = e;
+        } else {
+          first.addSuppressed(e);
+        }
+      }
+    }
+    if (first != null) {
+      throw first;
+    }
+  }
+
+  /** The result of a run that failed before the engine had anything to report. */
+  String FAILED = "failed";
+
   /** What a run was. */
   enum Kind {
     /** The rollback of an apply an earlier process left open. */
@@ -22,7 +65,12 @@ public interface RunListener {
     /** A reconcile of the tracked branch's head. */
     RECONCILE,
     /** A drift repair from the running snapshot. */
-    REPAIR
+    REPAIR;
+
+    /** {@code recovery}, {@code reconcile} or {@code repair}. */
+    public String label() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
   }
 
   /**
@@ -49,6 +97,27 @@ public interface RunListener {
     /** The commit the run deployed or tried to (from its report), if known. */
     public Optional<String> revision() {
       return report.flatMap(ReconcileReport::revision);
+    }
+
+    /**
+     * How the run ended in one word: the report's status ({@code succeeded}, {@code
+     * failed-rolled-back}, ...), or {@code failed} when it failed without a report (or with an
+     * error beside a report that says it succeeded).
+     */
+    public String result() {
+      Optional<ReconcileStatus> status = report.map(ReconcileReport::status);
+      if (status.isEmpty()) {
+        return error.isPresent() ? FAILED : ReconcileStatus.SUCCEEDED.label();
+      }
+      if (status.get().succeeded() && error.isPresent()) {
+        return FAILED;
+      }
+      return status.get().label();
+    }
+
+    /** Whether {@link #result()} is {@code succeeded}. */
+    public boolean succeeded() {
+      return result().equals(ReconcileStatus.SUCCEEDED.label());
     }
   }
 

@@ -8,10 +8,13 @@ import io.stow.daemon.schedule.SchedulerState.Phase;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.UnaryOperator;
 
 /**
@@ -50,6 +53,7 @@ public final class Scheduler implements AutoCloseable {
   private final Clock clock;
   private final DaemonLog log;
   private final Object lock = new Object();
+  private final Map<TriggerOutcome, LongAdder> triggers = new EnumMap<>(TriggerOutcome.class);
   private volatile SchedulerState state = SchedulerState.initial();
   // guarded by lock
   private boolean started;
@@ -74,6 +78,16 @@ public final class Scheduler implements AutoCloseable {
     this.pollInterval = Objects.requireNonNull(pollInterval, "pollInterval");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.log = Objects.requireNonNull(log, "log");
+    for (TriggerOutcome outcome : TriggerOutcome.values()) {
+      triggers.put(outcome, new LongAdder());
+    }
+  }
+
+  /** How many triggers had each outcome since the start; never blocks. */
+  public Map<TriggerOutcome, Long> triggerCounts() {
+    Map<TriggerOutcome, Long> counts = new EnumMap<>(TriggerOutcome.class);
+    triggers.forEach((outcome, count) -> counts.put(outcome, count.sum()));
+    return counts;
   }
 
   /** What runs and how the last run ended; never blocks. */
@@ -103,6 +117,12 @@ public final class Scheduler implements AutoCloseable {
    * (shown in the status as the active or queued head).
    */
   public TriggerOutcome trigger(Optional<String> head) {
+    TriggerOutcome outcome = decide(head);
+    triggers.get(outcome).increment();
+    return outcome;
+  }
+
+  private TriggerOutcome decide(Optional<String> head) {
     Objects.requireNonNull(head, "head");
     synchronized (lock) {
       if (closed) {

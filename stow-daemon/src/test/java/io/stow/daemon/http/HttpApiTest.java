@@ -13,7 +13,12 @@ import io.stow.daemon.host.HostStatusCache;
 import io.stow.daemon.host.RevisionResolver;
 import io.stow.daemon.host.TokenBucket;
 import io.stow.daemon.log.LibraryLogs;
+import io.stow.daemon.metrics.DaemonMetrics;
+import io.stow.daemon.metrics.NotificationStats;
+import io.stow.daemon.metrics.PrometheusText;
+import io.stow.daemon.schedule.RunListener;
 import io.stow.daemon.schedule.Scheduler;
+import io.stow.daemon.status.RecentRuns;
 import io.stow.daemon.status.StatusService;
 import io.stow.engine.ResolvedRevision;
 import io.stow.model.config.ListenAddress;
@@ -27,6 +32,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -61,6 +68,14 @@ class HttpApiTest {
           Duration.ofMinutes(1),
           clock,
           log.log());
+  final RecentRuns runs = new RecentRuns();
+  final DaemonMetrics metrics =
+      new DaemonMetrics(
+          () -> this.scheduler.state(),
+          () -> this.scheduler.triggerCounts(),
+          hosts::current,
+          resolver::stats,
+          NotificationStats.NONE);
   final Scheduler scheduler =
       new Scheduler(
           host,
@@ -71,7 +86,7 @@ class HttpApiTest {
           Duration.ofMinutes(5),
           clock,
           log.log(),
-          io.stow.daemon.schedule.RunListener.NONE);
+          RunListener.all(List.of(metrics.runs(), runs)));
   final HttpClient client = HttpClient.newHttpClient();
   DaemonServer server;
 
@@ -84,6 +99,9 @@ class HttpApiTest {
             HttpApi.handler(
                 scheduler,
                 new StatusService(scheduler, hosts, resolver),
+                runs,
+                metrics,
+                clock,
                 token,
                 host::trackedBranch,
                 limits,
@@ -391,7 +409,44 @@ class HttpApiTest {
     assertThat(json.get("status_label").asText()).isEqualTo("idle");
     assertThat(page.headers().firstValue("Content-Type"))
         .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
-    assertThat(page.body()).contains("<table>").contains("hash-a");
+    assertThat(page.headers().firstValue("Content-Security-Policy"))
+        .hasValueSatisfying(csp -> assertThat(csp).contains("default-src 'none'"));
+    assertThat(page.body())
+        .contains("id=\"deployment\"")
+        .contains("hash-a")
+        .contains("<meta http-equiv=\"refresh\" content=\"15\">");
+    assertThat(send(at("/?refresh=0").header("Accept", "text/html")).body())
+        .doesNotContain("http-equiv=\"refresh\"");
+  }
+
+  @Test
+  void metrics_areThePrometheusTextFormat_andCountTriggersAndRuns() throws Exception {
+    serve();
+    startScheduler();
+    send(
+        at("/trigger?head_hash=" + B)
+            .header("Authorization", "Bearer " + TOKEN)
+            .POST(HttpRequest.BodyPublishers.noBody()));
+    host.head(B);
+    runner.runAll();
+
+    HttpResponse<String> response = send(at("/metrics"));
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type"))
+        .contains("text/plain; version=0.0.4; charset=utf-8");
+    PrometheusText text = PrometheusText.parse(response.body());
+    assertThat(
+            text.value("stow_triggers_total", "stow_triggers_total", Map.of("outcome", "started")))
+        .isEqualTo(1);
+    assertThat(
+            text.value(
+                "stow_reconciles_total",
+                "stow_reconciles_total",
+                Map.of("kind", "reconcile", "result", "succeeded")))
+        .isEqualTo(1);
+    assertThat(send(at("/metrics").POST(HttpRequest.BodyPublishers.noBody())).statusCode())
+        .isEqualTo(405);
   }
 
   @Test

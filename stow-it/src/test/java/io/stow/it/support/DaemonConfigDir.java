@@ -23,7 +23,7 @@ public final class DaemonConfigDir {
 
   private final Path dir;
   private final Map<String, String> keys = new LinkedHashMap<>();
-  private SelfSignedTls tls;
+  private java.util.function.Consumer<Path> tls;
 
   private DaemonConfigDir(Path dir) {
     this.dir = dir;
@@ -50,7 +50,23 @@ public final class DaemonConfigDir {
 
   /** Serves HTTPS with this certificate ({@code tlsCrt}/{@code tlsKey} in the directory). */
   public DaemonConfigDir tls(SelfSignedTls value) {
-    tls = value;
+    tls = value::write;
+    keys.put("tlsCrt", "tls.crt");
+    keys.put("tlsKey", "tls.key");
+    return this;
+  }
+
+  /** Serves HTTPS with the server certificate of a private CA, chain and key as PEM files. */
+  public DaemonConfigDir tls(TestCa ca) {
+    tls =
+        dir -> {
+          try {
+            ca.writeServerChainPem(dir.resolve("tls.crt"));
+            ca.writeServerKeyPem(dir.resolve("tls.key"));
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        };
     keys.put("tlsCrt", "tls.crt");
     keys.put("tlsKey", "tls.key");
     return this;
@@ -66,7 +82,7 @@ public final class DaemonConfigDir {
       Path file = dir.resolve("daemon.yaml");
       Files.writeString(file, yaml.toString(), StandardCharsets.UTF_8);
       if (tls != null) {
-        tls.write(dir);
+        tls.accept(dir);
       }
       lockDown(dir);
       return file;

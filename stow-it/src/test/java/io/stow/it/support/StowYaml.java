@@ -20,6 +20,7 @@ public final class StowYaml {
   private final String deployment;
   private String timeout = "15s";
   private String stable = "2s";
+  private String daemonBaseUrl;
   private final List<Container> containers = new ArrayList<>();
 
   private StowYaml(String deployment) {
@@ -37,6 +38,12 @@ public final class StowYaml {
     return this;
   }
 
+  /** {@code deployment.daemonBaseUrl}, which the deploy-repo pipeline triggers. */
+  public StowYaml daemonBaseUrl(String url) {
+    this.daemonBaseUrl = url;
+    return this;
+  }
+
   public StowYaml container(Container container) {
     containers.add(container);
     return this;
@@ -46,6 +53,9 @@ public final class StowYaml {
     StringBuilder out = new StringBuilder();
     out.append("deployment:\n");
     out.append("  name: ").append(quote(deployment)).append('\n');
+    if (daemonBaseUrl != null) {
+      out.append("  daemonBaseUrl: ").append(quote(daemonBaseUrl)).append('\n');
+    }
     out.append("  verify:\n");
     out.append("    timeout: ").append(timeout).append('\n');
     out.append("    stable: ").append(stable).append('\n');
