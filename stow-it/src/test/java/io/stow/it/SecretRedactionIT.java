@@ -238,6 +238,9 @@ class SecretRedactionIT {
               + "\n"
               + response.body());
     }
+    HttpResponse<String> metrics = client.get("/metrics");
+    assertThat(metrics.statusCode()).isEqualTo(200);
+    assertThat(metrics.body()).contains("stow_triggers_total");
     HttpResponse<String> page =
         client.send(client.request("/").header("Accept", "text/html,application/xhtml+xml"));
     assertThat(page.statusCode()).isEqualTo(200);
