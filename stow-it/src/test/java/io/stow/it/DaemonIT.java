@@ -407,7 +407,7 @@ class DaemonIT {
                 .header("Authorization", "Bearer " + trigger)
                 .POST(
                     java.net.http.HttpRequest.BodyPublishers.ofString(
-                        "{\"a\":\"" + "x".repeat(300 * 1024) + "\"}"))));
+                        "{\"a\":\"" + "x".repeat(1100 * 1024) + "\"}"))));
     answers.put("no token", client.trigger(v1));
     answers.put("wrong token", client.trigger(v1, Optional.of(trigger + "0")));
     answers.put(

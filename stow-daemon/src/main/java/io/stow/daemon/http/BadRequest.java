@@ -18,6 +18,11 @@ final class BadRequest extends Exception {
     return new BadRequest(400, "bad request", reason);
   }
 
+  /** 401: the request does not carry the trigger token, or carries a wrong one. */
+  static BadRequest unauthorized(String reason) {
+    return new BadRequest(401, "unauthorized", reason);
+  }
+
   int status() {
     return status;
   }

@@ -21,7 +21,7 @@ public final class HttpApi {
    * the dashboard for a browser), {@code GET /metrics} and {@code GET /healthz}.
    *
    * @param runs the last runs, for the dashboard
-   * @param trackedBranch the branch whose push events trigger (may ask GitLab once)
+   * @param trackedBranch the branch whose push events trigger (may ask the remote once)
    */
   public static HttpHandler handler(
       Scheduler scheduler,

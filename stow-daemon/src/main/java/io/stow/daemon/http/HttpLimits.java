@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param ioThreads threads that accept connections, run TLS and answer status and badge requests
  * @param workerThreads threads for requests that may block (triggers)
  * @param bufferBytes size of each pooled I/O buffer
- * @param maxBodyBytes the largest request body (a GitLab push event); more gets 413
+ * @param maxBodyBytes the largest request body (a push webhook); more gets 413, before it is read
  * @param maxHeaders the most request headers; more gets the connection closed
  * @param maxHeaderBytes the largest request header block
  * @param maxParameters the most query parameters
@@ -47,13 +47,16 @@ public record HttpLimits(
     }
   }
 
-  /** Two I/O threads, four workers, 16 KiB buffers, 256 KiB bodies, 40 headers. */
+  /**
+   * Two I/O threads, four workers, 16 KiB buffers, 1 MiB bodies, 40 headers. A push webhook lists
+   * the pushed commits and their files (GitHub up to 2,048 commits): 1 MiB holds a large merge.
+   */
   public static HttpLimits defaults() {
     return new HttpLimits(
         2,
         4,
         16 * 1024,
-        256 * 1024,
+        1024 * 1024,
         40,
         16 * 1024,
         8,

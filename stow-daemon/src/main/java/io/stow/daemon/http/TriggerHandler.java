@@ -8,28 +8,27 @@ import io.stow.model.config.Secret;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.RequestTooBigException;
+import io.undertow.util.HeaderMap;
 import io.undertow.util.HeaderValues;
 import io.undertow.util.Headers;
-import io.undertow.util.HttpString;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * {@code POST /trigger?head_hash=<sha>}, or a GitLab push-event webhook body: checks the trigger
- * token (constant time), the head, and schedules a reconcile of the branch head, answering 202. A
- * push to another branch, a tag push or a branch deletion is answered 200 "ignored". Runs on a
- * worker thread: reading a body and asking GitLab for the tracked branch may block.
+ * {@code POST /trigger?head_hash=<sha>}, or a push webhook from GitLab, GitHub, Gitea or Forgejo:
+ * checks the caller ({@link TriggerAuth}), the head, and schedules a reconcile of the branch head,
+ * answering 202. A push to another branch, a tag push, a branch deletion and any other event are
+ * answered 200 "ignored"; GitHub's ping 200 "pong". A refused request changes nothing. Runs on a
+ * worker thread: reading a body and asking the remote for the tracked branch may block.
  */
 final class TriggerHandler implements HttpHandler {
 
-  static final HttpString GITLAB_TOKEN = new HttpString("X-Gitlab-Token");
-  private static final String BEARER = "Bearer ";
-
   private final Scheduler scheduler;
-  private final Optional<Secret> token;
+  private final TriggerAuth auth;
   private final Supplier<String> trackedBranch;
   private final long maxBodyBytes;
   private final DaemonLog log;
@@ -41,7 +40,7 @@ final class TriggerHandler implements HttpHandler {
       long maxBodyBytes,
       DaemonLog log) {
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
-    this.token = Objects.requireNonNull(token, "token");
+    this.auth = new TriggerAuth(token);
     this.trackedBranch = Objects.requireNonNull(trackedBranch, "trackedBranch");
     this.maxBodyBytes = maxBodyBytes;
     this.log = Objects.requireNonNull(log, "log");
@@ -53,11 +52,30 @@ final class TriggerHandler implements HttpHandler {
       exchange.dispatch(this);
       return;
     }
+    boolean bodyRead = false;
     try {
-      authorize(exchange);
+      HeaderMap headers = exchange.getRequestHeaders();
+      List<WebhookSignature> signatures = auth.checkTokens(headers);
       Optional<String> head = Commits.query(exchange, "head_hash");
-      if (head.isEmpty() && hasBody(exchange)) {
-        PushEvent event = PushEvent.parse(body(exchange));
+      byte[] body = new byte[0];
+      if (hasBody(exchange) && (head.isEmpty() || !signatures.isEmpty())) {
+        body = body(exchange);
+        bodyRead = true;
+      }
+      auth.checkSignatures(signatures, body);
+      if (head.isEmpty() && bodyRead) {
+        PushEvent event = PushEvent.read(headers, body);
+        if (event.isPing()) {
+          log.info("trigger: a GitHub ping; the webhook reaches this daemon");
+          Responses.json(
+              exchange,
+              200,
+              "result",
+              "pong",
+              "reason",
+              "the webhook reaches this daemon; pushes to the tracked branch trigger a reconcile");
+          return;
+        }
         Optional<String> ignored = ignored(event);
         if (ignored.isPresent()) {
           log.info("trigger ignored: " + ignored.get());
@@ -68,8 +86,12 @@ final class TriggerHandler implements HttpHandler {
       }
       accept(exchange, head);
     } catch (BadRequest e) {
-      if (e.status() == 413) {
-        exchange.setPersistent(false); // the rest of the body is not read
+      if (!bodyRead && hasBody(exchange)) {
+        exchange.setPersistent(false); // the body is never read: close rather than drain it
+      }
+      if (e.status() == 401) {
+        exchange.getResponseHeaders().put(Headers.WWW_AUTHENTICATE, "Bearer realm=\"stow\"");
+        log.warn("trigger refused (401): " + e.getMessage());
       }
       Responses.error(exchange, e.status(), e.error(), e.getMessage());
     }
@@ -100,44 +122,18 @@ final class TriggerHandler implements HttpHandler {
         head.map(h -> "/status?head_hash=" + h).orElse("/status"));
   }
 
-  /** Checks the trigger token, when one is configured. */
-  private void authorize(HttpServerExchange exchange) throws BadRequest {
-    if (token.isEmpty()) {
-      return;
-    }
-    Optional<String> given = presented(exchange);
-    if (given.isEmpty()) {
-      exchange.getResponseHeaders().put(Headers.WWW_AUTHENTICATE, "Bearer realm=\"stow\"");
-      throw new BadRequest(
-          401,
-          "unauthorized",
-          "this daemon needs its trigger token: send Authorization: Bearer <triggerToken>, or"
-              + " set it as the secret token of the GitLab webhook (X-Gitlab-Token)");
-    }
-    if (!token.get().matches(given.get())) {
-      exchange.getResponseHeaders().put(Headers.WWW_AUTHENTICATE, "Bearer realm=\"stow\"");
-      throw new BadRequest(
-          401,
-          "unauthorized",
-          "the trigger token does not match the daemon's triggerToken; check the CI variable or"
-              + " the webhook's secret token");
-    }
-  }
-
-  private static Optional<String> presented(HttpServerExchange exchange) {
-    String authorization = exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION);
-    if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-      return Optional.of(authorization.substring(BEARER.length()).strip());
-    }
-    String gitlab = exchange.getRequestHeaders().getFirst(GITLAB_TOKEN);
-    return Optional.ofNullable(gitlab);
-  }
-
   /** Why a push event is not for this host, or empty when it moves the tracked branch. */
   private Optional<String> ignored(PushEvent event) throws BadRequest {
     if (!event.isPush()) {
       return Optional.of(
-          "a GitLab '" + event.objectKind() + "' event; only push events trigger a reconcile");
+          event.kind().isEmpty()
+              ? "a body that names no event (no X-GitHub-Event, X-Gitea-Event or X-Forgejo-Event"
+                  + " header, no GitLab object_kind); only push events trigger a reconcile"
+              : "a "
+                  + event.sender().title()
+                  + " '"
+                  + printable(event.kind())
+                  + "' event; only push events trigger a reconcile");
     }
     String branch;
     try {
@@ -149,12 +145,23 @@ final class TriggerHandler implements HttpHandler {
           "cannot tell which branch this host tracks (" + e.getMessage() + "); try again later");
     }
     if (!event.isBranch(branch)) {
-      return Optional.of("a push to " + event.ref() + "; this host tracks refs/heads/" + branch);
+      return Optional.of(
+          "a push to " + printable(event.ref()) + "; this host tracks refs/heads/" + branch);
     }
     if (event.deletesBranch()) {
       return Optional.of("the push deleted refs/heads/" + branch);
     }
     return Optional.empty();
+  }
+
+  /** At most 100 printable ASCII characters of what the sender wrote. */
+  private static String printable(String text) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < text.length() && out.length() < 100; i++) {
+      char c = text.charAt(i);
+      out.append(c >= 0x20 && c < 0x7f ? c : '?');
+    }
+    return out.toString();
   }
 
   private static boolean hasBody(HttpServerExchange exchange) {
@@ -187,6 +194,9 @@ final class TriggerHandler implements HttpHandler {
     return new BadRequest(
         413,
         "payload too large",
-        "the body is larger than " + maxBodyBytes / 1024 + " KiB; a push event is smaller");
+        "the body is larger than "
+            + maxBodyBytes / 1024
+            + " KiB; a push event is smaller (the next poll deploys a push whose webhook is"
+            + " refused)");
   }
 }

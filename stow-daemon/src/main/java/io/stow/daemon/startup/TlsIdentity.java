@@ -6,11 +6,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.KeyStore;
+import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.cert.X509Certificate;
+import java.security.spec.InvalidKeySpecException;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -22,7 +26,6 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.openssl.PEMEncryptedKeyPair;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
-import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 
 /**
@@ -99,17 +102,16 @@ public record TlsIdentity(SSLContext context, X509Certificate leaf) {
   }
 
   private static PrivateKey privateKey(Path file) {
-    JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.US_ASCII);
         PEMParser parser = new PEMParser(reader)) {
       Object object;
       while ((object = parser.readObject()) != null) {
         if (object instanceof PEMKeyPair pair) {
           // the private part only: a SEC1 EC key may come without its (optional) public key
-          return supported(converter.getPrivateKey(pair.getPrivateKeyInfo()), file);
+          return jdkKey(pair.getPrivateKeyInfo(), file);
         }
         if (object instanceof PrivateKeyInfo info) {
-          return supported(converter.getPrivateKey(info), file);
+          return jdkKey(info, file);
         }
         if (object instanceof PEMEncryptedKeyPair
             || object instanceof PKCS8EncryptedPrivateKeyInfo) {
@@ -141,12 +143,41 @@ public record TlsIdentity(SSLContext context, X509Certificate leaf) {
             + " RSA PRIVATE KEY or EC PRIVATE KEY)");
   }
 
-  private static PrivateKey supported(PrivateKey key, Path file) {
-    if (!key.getAlgorithm().equals("RSA") && !key.getAlgorithm().equals("EC")) {
-      throw new DaemonStartException(
-          "tlsKey " + file + ": a " + key.getAlgorithm() + " key; use an RSA or EC key");
+  /**
+   * The key as the JDK's own key factory makes it. (BouncyCastle's converter names EC keys "ECDSA"
+   * once its provider is registered, as Apache MINA sshd does for the Git source.)
+   */
+  private static PrivateKey jdkKey(PrivateKeyInfo info, Path file) throws IOException {
+    String oid = info.getPrivateKeyAlgorithm().getAlgorithm().getId();
+    String algorithm =
+        switch (oid) {
+          case "1.2.840.113549.1.1.1" -> "RSA";
+          case "1.2.840.10045.2.1" -> "EC";
+          default ->
+              throw new DaemonStartException(
+                  "tlsKey "
+                      + file
+                      + ": the key is "
+                      + algorithmName(oid)
+                      + "; use an RSA or EC key");
+        };
+    try {
+      return KeyFactory.getInstance(algorithm)
+          .generatePrivate(new PKCS8EncodedKeySpec(info.getEncoded()));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime provides " + algorithm + " keys", e);
+    } catch (InvalidKeySpecException e) {
+      throw new IOException("not a valid " + algorithm + " private key", e);
     }
-    return key;
+  }
+
+  private static String algorithmName(String oid) {
+    return switch (oid) {
+      case "1.3.101.112" -> "Ed25519";
+      case "1.3.101.113" -> "Ed448";
+      case "1.2.840.10040.4.1" -> "DSA";
+      default -> "algorithm " + oid;
+    };
   }
 
   /** Signs a test value with the key and verifies it with the certificate's public key. */

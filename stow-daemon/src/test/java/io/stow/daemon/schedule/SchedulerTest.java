@@ -348,6 +348,37 @@ class SchedulerTest {
   }
 
   @Test
+  void aHeadThatCannotBeRead_isTheLastError_untilAPollReadsItAgain() {
+    Scheduler scheduler = started();
+    host.headFails(
+        new IllegalStateException(
+            "the SSH host key of [git.example.com]:22 is not in known_hosts"));
+    clock.advance(Duration.ofMinutes(5));
+
+    timer.fire();
+    runner.runAll();
+
+    assertThat(scheduler.state().lastResult()).contains("error");
+    assertThat(scheduler.state().lastError())
+        .hasValueSatisfying(
+            e -> assertThat(e).contains("cannot read the branch head").contains("known_hosts"));
+    assertThat(scheduler.state().lastFinishedAt()).contains(clock.instant());
+    assertThat(log.lines())
+        .as("logged as a warning")
+        .anyMatch(l -> l.startsWith("<4>") && l.contains("known_hosts"));
+
+    host.headFails(null);
+    clock.advance(Duration.ofMinutes(5));
+    timer.fire();
+    runner.runAll();
+
+    assertThat(scheduler.state().lastResult()).contains("ok");
+    assertThat(scheduler.state().lastError()).isEmpty();
+    assertThat(host.count("reconcile")).as("the head did not move").isEqualTo(1);
+    assertThat(log.text()).contains("the branch head can be read again");
+  }
+
+  @Test
   void triggersBeforeStart_waitForTheStartRun() {
     Scheduler scheduler = scheduler(runner);
     assertThat(scheduler.trigger(Optional.of(A))).isEqualTo(TriggerOutcome.QUEUED);

@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.stow.daemon.fakes.TestCertificates;
 import io.stow.daemon.fakes.TestCertificates.KeyForm;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPairGenerator;
+import java.security.Security;
+import java.util.Base64;
 import java.util.stream.Stream;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,6 +45,44 @@ class TlsIdentityTest {
 
     assertThat(identity.leaf()).isEqualTo(certs.certificate());
     assertThat(identity.context().getProtocol()).isEqualTo("TLS");
+  }
+
+  @Test
+  void anEcKey_loads_alsoWhenBouncyCastleIsARegisteredProvider() {
+    // Apache MINA sshd (the Git source's SSH) registers it; it names EC keys "ECDSA"
+    boolean added = Security.addProvider(new BouncyCastleProvider()) != -1;
+    try {
+      TestCertificates certs = TestCertificates.ec();
+      certs.writeCertificate(dir.resolve("tls.crt"));
+      certs.writeKey(dir.resolve("tls.key"), KeyForm.TRADITIONAL);
+
+      TlsIdentity identity = TlsIdentity.load(dir.resolve("tls.crt"), dir.resolve("tls.key"));
+
+      assertThat(identity.leaf()).isEqualTo(certs.certificate());
+    } finally {
+      if (added) {
+        Security.removeProvider(BouncyCastleProvider.PROVIDER_NAME);
+      }
+    }
+  }
+
+  @Test
+  void anEd25519Key_isRefused_namingItsAlgorithm() throws Exception {
+    TestCertificates certs = TestCertificates.rsa();
+    certs.writeCertificate(dir.resolve("tls.crt"));
+    byte[] pkcs8 =
+        KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPrivate().getEncoded();
+    Files.writeString(
+        dir.resolve("tls.key"),
+        "-----BEGIN PRIVATE KEY-----\n"
+            + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(pkcs8)
+            + "\n-----END PRIVATE KEY-----\n");
+
+    assertThatThrownBy(() -> TlsIdentity.load(dir.resolve("tls.crt"), dir.resolve("tls.key")))
+        .isInstanceOf(DaemonStartException.class)
+        .hasMessageContaining("tlsKey")
+        .hasMessageContaining("the key is Ed25519; use an RSA or EC key");
   }
 
   @Test

@@ -24,6 +24,8 @@ public final class DaemonConfigDir {
   private final Path dir;
   private final Map<String, String> keys = new LinkedHashMap<>();
   private java.util.function.Consumer<Path> tls;
+  private final Map<String, String> git = new LinkedHashMap<>();
+  private final Map<String, byte[]> files = new LinkedHashMap<>();
 
   private DaemonConfigDir(Path dir) {
     this.dir = dir;
@@ -40,6 +42,28 @@ public final class DaemonConfigDir {
     config.keys.put("stateDir", state.toString());
     config.keys.put("listen", "127.0.0.1:0");
     return config;
+  }
+
+  /** A plain Git remote ({@code git: {url}}), the host's folder, state, listen. */
+  public static DaemonConfigDir git(Path dir, String url, String subfolder, Path state) {
+    DaemonConfigDir config = new DaemonConfigDir(dir);
+    config.git.put("url", url);
+    config.keys.put("subfolder", subfolder);
+    config.keys.put("stateDir", state.toString());
+    config.keys.put("listen", "127.0.0.1:0");
+    return config;
+  }
+
+  /** A key of the {@code git:} block, e.g. {@code branch}, {@code sshKey}, {@code knownHosts}. */
+  public DaemonConfigDir gitKey(String key, String value) {
+    git.put(key, value);
+    return this;
+  }
+
+  /** A file written into the directory (and locked down with it), e.g. a deploy key. */
+  public DaemonConfigDir file(String name, byte[] content) {
+    files.put(name, content.clone());
+    return this;
   }
 
   /** Any other key, e.g. {@code triggerToken} or {@code pollInterval}. */
@@ -79,6 +103,13 @@ public final class DaemonConfigDir {
       Files.createDirectories(dir);
       StringBuilder yaml = new StringBuilder();
       keys.forEach((k, v) -> yaml.append(k).append(": \"").append(v).append("\"\n"));
+      if (!git.isEmpty()) {
+        yaml.append("git:\n");
+        git.forEach((k, v) -> yaml.append("  ").append(k).append(": \"").append(v).append("\"\n"));
+      }
+      for (Map.Entry<String, byte[]> extra : files.entrySet()) {
+        Files.write(dir.resolve(extra.getKey()), extra.getValue());
+      }
       Path file = dir.resolve("daemon.yaml");
       Files.writeString(file, yaml.toString(), StandardCharsets.UTF_8);
       if (tls != null) {

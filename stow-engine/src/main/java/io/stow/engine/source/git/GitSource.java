@@ -179,10 +179,35 @@ public final class GitSource implements TrackedSource {
           if (e instanceof SourceException s) {
             throw s;
           }
-          throw transport.failure("fetching commit " + revision, e);
+          SourceException failure = transport.failure("fetching commit " + revision, e);
+          if (pinned.isPresent() && !transport.refusedHostKey()) {
+            throw notServedById(revision, failure);
+          }
+          throw failure;
         }
       }
     }
+  }
+
+  /**
+   * Why fetching {@code revision} by its id failed, when the remote answers an ls-remote: many
+   * servers (git over SSH or HTTP speaking protocol v0, unless {@code
+   * uploadpack.allowReachableSHA1InWant} is set) serve only commits a branch or tag points at.
+   */
+  private SourceException notServedById(String revision, SourceException failure) {
+    if (remoteHeads().advertises(revision)) {
+      return failure;
+    }
+    return new SourceException(
+        "the Git remote "
+            + settings.redactedUrl()
+            + " does not serve commit "
+            + revision
+            + " by its id: no branch or tag points at it there, and the server lets clients fetch"
+            + " only such commits (git without uploadpack.allowReachableSHA1InWant, or not"
+            + " speaking protocol version 2), or the commit is not there at all; what it would"
+            + " deploy stays unknown",
+        failure);
   }
 
   private void fetch(GitTransport transport, Repository repository, RefSpec spec)
@@ -228,42 +253,6 @@ public final class GitSource implements TrackedSource {
               MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java runtime provides SHA-256", e);
-    }
-  }
-
-  /** The refs an ls-remote returned. */
-  private record RemoteHeads(Map<String, Ref> refs) {
-
-    /** The branch HEAD points at (symbolic), else the branch with HEAD's commit, else main. */
-    String defaultBranch() {
-      Ref head = refs.get("HEAD");
-      if (head != null && head.isSymbolic()) {
-        return head.getTarget().getName().replaceFirst("^refs/heads/", "");
-      }
-      if (head != null && head.getObjectId() != null) {
-        for (String candidate : java.util.List.of("main", "master")) {
-          Ref ref = refs.get("refs/heads/" + candidate);
-          if (ref != null && head.getObjectId().equals(ref.getObjectId())) {
-            return candidate;
-          }
-        }
-        for (Ref ref : refs.values()) {
-          if (ref.getName().startsWith("refs/heads/")
-              && head.getObjectId().equals(ref.getObjectId())) {
-            return ref.getName().substring("refs/heads/".length());
-          }
-        }
-      }
-      throw new SourceException(
-          "the Git remote has no default branch (HEAD); set git.branch in the daemon"
-              + " configuration");
-    }
-
-    Optional<String> commit(String branch) {
-      Ref ref = refs.get("refs/heads/" + branch);
-      return ref == null || ref.getObjectId() == null
-          ? Optional.empty()
-          : Optional.of(ref.getObjectId().name());
     }
   }
 }

@@ -83,6 +83,11 @@ final class GitTransport implements AutoCloseable {
         e);
   }
 
+  /** Whether the server's host key was refused (then {@link #failure} says which key to pin). */
+  boolean refusedHostKey() {
+    return hostKeys.flatMap(KnownHostsDatabase::refusal).isPresent();
+  }
+
   @Override
   public void close() {
     ssh.ifPresent(SshdSessionFactory::close);

@@ -129,6 +129,31 @@ class GitSourceTest {
   }
 
   @Test
+  void atCommit_ofAnOlderCommitOfTheBranch_fetchesItById() throws Exception {
+    String old = commit("main", Map.of("host-1/stow.yaml", "old\n"));
+    commit("main", Map.of("host-1/stow.yaml", "new\n"));
+
+    GitSource pinned = source(Optional.empty()).atCommit(old);
+
+    assertThat(materialise(pinned, old).resolve("stow.yaml")).hasContent("old");
+  }
+
+  @Test
+  void atCommit_ofACommitTheRemoteDoesNotServe_saysSo_andNamesNoKeyProblem() throws Exception {
+    commit("main", Map.of("host-1/stow.yaml", "main\n"));
+    String absent = "0123456789abcdef0123456789abcdef01234567";
+    GitSource pinned = source(Optional.empty()).atCommit(absent);
+    Path staging = Files.createDirectories(tmp.resolve("staging-absent"));
+
+    assertThatThrownBy(() -> pinned.materialise(absent, staging))
+        .isInstanceOf(SourceException.class)
+        .hasMessageContaining("does not serve commit " + absent + " by its id")
+        .hasMessageContaining("uploadpack.allowReachableSHA1InWant")
+        .hasMessageContaining("stays unknown");
+    assertThat(staging).isEmptyDirectory();
+  }
+
+  @Test
   void aMissingBranchOrSubfolder_isASourceFailureThatSaysWhatToFix() throws Exception {
     String sha = commit("main", Map.of("host-2/stow.yaml", "x"));
 
