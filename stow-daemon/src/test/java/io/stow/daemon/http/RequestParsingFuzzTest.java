@@ -2,16 +2,21 @@ package io.stow.daemon.http;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.util.HeaderMap;
+import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
 import io.undertow.util.ParameterLimitException;
 import io.undertow.util.URLUtils;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Coverage-guided fuzzing of what the daemon reads from a request: the query parameters {@code
- * head_hash} (status, trigger) and {@code git_hash} (badge) as Undertow decodes them, and a GitLab
- * push-event body with the commit in its {@code after}. Each ends in a value or a {@link
- * BadRequest} with a 4xx status, nothing else, and no reason quotes what the client sent.
+ * head_hash} (status, trigger) and {@code git_hash} (badge) as Undertow decodes them, and a push
+ * webhook body (GitLab's JSON, GitHub's form) with the commit in its {@code after}. Each ends in a
+ * value or a {@link BadRequest} with a 4xx status, nothing else, and no reason quotes what the
+ * client sent.
  *
  * <p>An input is the raw query string, a newline, then the body; inputs kept in {@code
  * RequestParsingFuzzTestInputs/parse/} read as such.
@@ -61,15 +66,24 @@ class RequestParsingFuzzTest {
     }
   }
 
+  /** The body as GitLab sends it (JSON), and as GitHub's form ({@code payload=<JSON>}). */
   private static void body(byte[] body) {
-    try {
-      PushEvent event = PushEvent.parse(body);
-      event.isPush();
-      event.isBranch("main");
-      event.deletesBranch();
-      isCommit(Commits.parse("after", event.after()));
-    } catch (BadRequest e) {
-      check(e);
+    HeaderMap gitlab = new HeaderMap().put(Headers.CONTENT_TYPE, "application/json");
+    HeaderMap githubForm =
+        new HeaderMap()
+            .put(Headers.CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .put(new HttpString("X-GitHub-Event"), "push");
+    for (HeaderMap headers : List.of(gitlab, githubForm)) {
+      try {
+        PushEvent event = PushEvent.read(headers, body);
+        event.isPush();
+        event.isPing();
+        event.isBranch("main");
+        event.deletesBranch();
+        isCommit(Commits.parse("after", event.after()));
+      } catch (BadRequest e) {
+        check(e);
+      }
     }
   }
 
