@@ -469,6 +469,32 @@ class HttpApiTest {
     }
   }
 
+  /** What {@link RequestParsingFuzzTest} leaves to Undertow never reaches a handler. */
+  @Test
+  void aBrokenEscapeOrTooManyParameters_isRefusedBeforeAnyHandler() throws Exception {
+    serve();
+    startScheduler();
+    StringBuilder many = new StringBuilder("/status?head_hash=" + UNKNOWN);
+    for (int i = 0; i < HttpLimits.defaults().maxParameters(); i++) {
+      many.append("&p").append(i).append("=1");
+    }
+
+    for (String target :
+        new String[] {"/status?head_hash=%zz", "/status?head_hash=%4", many + ""}) {
+      try (Socket socket = new Socket("127.0.0.1", server.port())) {
+        socket.setSoTimeout(5000);
+        OutputStream out = socket.getOutputStream();
+        out.write(
+            ("GET " + target + " HTTP/1.1\r\nHost: x\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        String answer =
+            new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+        assertThat(answer).as(target).isIn("", "HTTP/1.1 400");
+      }
+    }
+    assertThat(host.calls()).noneMatch(call -> call.startsWith("resolve"));
+  }
+
   static void await(CountDownLatch latch) {
     try {
       latch.await(10, TimeUnit.SECONDS);
