@@ -13,6 +13,7 @@ final class Steps {
 
   final LockStep lock;
   final StageStep stage = new StageStep();
+  final StageStep.Resolve resolve = new StageStep.Resolve();
   final DecryptStep decrypt;
   final HashStep hash = new HashStep();
   final LoadDescriptorStep load;
@@ -34,11 +35,12 @@ final class Steps {
 
   private final RunRecorder rec;
 
-  Steps(ReconcileContext ctx, SnapshotStore store, RunRecorder rec) {
+  Steps(ReconcileContext ctx, SnapshotStore store, RunRecorder rec, RunMemory memory) {
     this.rec = rec;
     this.lock = new LockStep(store, rec);
     this.decrypt = new DecryptStep(ctx.secretDecryptor());
-    this.load = new LoadDescriptorStep(ctx.descriptorLoader(), rec::warn, ctx.composeProfiles());
+    this.load =
+        new LoadDescriptorStep(ctx.descriptorLoader(), rec::warn, ctx.composeProfiles(), memory);
     this.checkName = new NameCheckStep(store);
     this.plan = new PlanStep(ctx.docker());
     this.checkOwnership = new OwnershipStep(ctx.docker());
