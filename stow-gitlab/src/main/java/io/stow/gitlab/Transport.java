@@ -44,6 +44,9 @@ final class Transport {
 
   private static final int MAX_ERROR_BODY = 64 * 1024;
 
+  /** How the message of a failed handshake starts. */
+  static final String TLS_FAILED = "TLS failed";
+
   private final OkHttpClient http;
   private final GitLabToken token;
   private final RetryPolicy policy;
@@ -242,17 +245,18 @@ final class Transport {
   private String describeTls(Call call, SSLException e) {
     Optional<UntrustedCertificateException> refused = UntrustedCertificateException.in(e);
     if (refused.isPresent()) {
-      return "TLS failed: " + refused.get().getMessage() + "; " + trust.advice();
+      return TLS_FAILED + ": " + refused.get().getMessage() + "; " + trust.advice();
     }
     if (e instanceof SSLPeerUnverifiedException) {
-      return "TLS failed: GitLab's certificate is not valid for the host "
+      return TLS_FAILED
+          + ": GitLab's certificate is not valid for the host "
           + call.url().host()
           + " ("
           + oneLine(e.getMessage())
           + "); use a host name the certificate lists in the GitLab URL";
     }
     String message = e.getMessage() == null ? "" : ": " + oneLine(e.getMessage());
-    return "TLS failed" + message + "; " + trust.advice();
+    return TLS_FAILED + message + "; " + trust.advice();
   }
 
   private static String oneLine(String text) {
