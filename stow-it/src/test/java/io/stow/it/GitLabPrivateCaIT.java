@@ -2,11 +2,13 @@ package io.stow.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.stow.it.gitlab.FakeGitLab;
 import io.stow.it.gitlab.FakeProject;
 import io.stow.it.support.DaemonConfigDir;
 import io.stow.it.support.HostFacts;
 import io.stow.it.support.HttpsGitServer;
+import io.stow.it.support.InProcessDaemon;
 import io.stow.it.support.StowProcess;
 import io.stow.it.support.StowYaml;
 import io.stow.it.support.TestCa;
@@ -30,11 +32,12 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A GitLab whose certificate comes from a private CA (a {@link TestCa} made for this run), reached
  * by the real CLI in its own process: {@code stow reconcile --config} and {@code stow daemon} with
- * and without {@code gitlabCaCert}, the same key for an {@code https://} Git remote served by
- * {@code git http-backend}, and {@code stow suggest-image} with the runner's {@code
- * CI_SERVER_TLS_CA_FILE} or {@code --gitlab-ca-cert}. Without the CA the handshake is refused with
- * what to set; with it the host deploys on the real engine; a CA that did not sign the certificate,
- * or a certificate that does not name the host, is refused whatever else is trusted.
+ * and without {@code gitlabCaCert} (and the daemon deploying with it), the same key for an {@code
+ * https://} Git remote served by {@code git http-backend}, and {@code stow suggest-image} with the
+ * runner's {@code CI_SERVER_TLS_CA_FILE} or {@code --gitlab-ca-cert}. Without the CA the handshake
+ * is refused with what to set; with it the host deploys on the real engine; a CA that did not sign
+ * the certificate, or a certificate that does not name the host, is refused whatever else is
+ * trusted.
  */
 class GitLabPrivateCaIT {
 
@@ -42,6 +45,7 @@ class GitLabPrivateCaIT {
 
   private static final String TOKEN = "glpat-SENTINEL-private-ca-5e71";
   private static final Duration CLI_TIMEOUT = Duration.ofSeconds(120);
+  private static final Duration CONVERGE = Duration.ofSeconds(120);
   private static final String SERVER = "subject \"" + TestCa.SERVER_SUBJECT + "\"";
   private static final String ISSUER = "issued by \"" + TestCa.CA_SUBJECT + "\"";
 
@@ -114,6 +118,35 @@ class GitLabPrivateCaIT {
     assertThat(HostFacts.containers(docker, deployment).get(web).image())
         .isEqualTo(image.toString());
     assertThat(temp.resolve("state/running-config/.git-revision")).hasContent(v1);
+  }
+
+  @Test
+  void theDaemon_deploysFromThePrivateCaGitLab_andLogsWhichCasItTrusts() {
+    FakeGitLab gitlab = gitlab(ca);
+    String deployment = docker.name("private-ca-daemon");
+    String web = docker.name(deployment + "-web");
+    project(gitlab).commit("main", "v1", Map.of("host-1/stow.yaml", yaml(deployment, web)));
+    Path config =
+        config(gitlab, "etc-daemon")
+            .file("gitlab-ca.pem", ca.caPem())
+            .set("gitlabCaCert", "gitlab-ca.pem")
+            .write();
+
+    try (InProcessDaemon daemon = InProcessDaemon.start(config, docker)) {
+      JsonNode idle = daemon.client().awaitIdle(CONVERGE);
+
+      assertThat(idle.path("last_result").asText()).as("%s", idle).isEqualTo("ok");
+      assertThat(daemon.log())
+          .contains(
+              "trusting the CA certificates of "
+                  + config.getParent().resolve("gitlab-ca.pem")
+                  + " ["
+                  + TestCa.CA_SUBJECT
+                  + "]");
+      outputs.add(daemon.log());
+    }
+    assertThat(HostFacts.containers(docker, deployment).get(web).image())
+        .isEqualTo(image.toString());
   }
 
   @Test
