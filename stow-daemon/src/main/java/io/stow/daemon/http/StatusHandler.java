@@ -3,7 +3,6 @@ package io.stow.daemon.http;
 import io.stow.daemon.dashboard.DashboardPage;
 import io.stow.daemon.status.Badge;
 import io.stow.daemon.status.RecentRuns;
-import io.stow.daemon.status.StatusJson;
 import io.stow.daemon.status.StatusService;
 import io.stow.daemon.status.StatusView;
 import io.undertow.server.HttpHandler;
@@ -35,6 +34,7 @@ final class StatusHandler {
   private final RecentRuns runs;
   private final Clock clock;
   private final Duration resolveWait;
+  private final StatusDocuments documents = new StatusDocuments();
 
   StatusHandler(StatusService service, RecentRuns runs, Clock clock, Duration resolveWait) {
     this.service = Objects.requireNonNull(service, "service");
@@ -54,11 +54,10 @@ final class StatusHandler {
         return;
       }
       if (commit.isEmpty()) {
-        Responses.json(exchange, 200, StatusJson.render(service.current()));
+        Responses.json(exchange, 200, documents.of(service.current()));
         return;
       }
-      answer(
-          exchange, commit.get(), view -> Responses.json(exchange, 200, StatusJson.render(view)));
+      answer(exchange, commit.get(), view -> Responses.json(exchange, 200, documents.of(view)));
     };
   }
 
@@ -95,7 +94,7 @@ final class StatusHandler {
             Responses.HTML,
             DashboardPage.render(view, runs.newestFirst(), clock.instant(), refresh(exchange)));
       } else {
-        Responses.json(exchange, 200, StatusJson.render(view));
+        Responses.json(exchange, 200, documents.of(view));
       }
     };
   }
