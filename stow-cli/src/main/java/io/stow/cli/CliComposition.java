@@ -22,6 +22,7 @@ import io.stow.engine.faults.FaultInjection;
 import io.stow.gitlab.GitLabApi;
 import io.stow.gitlab.GitLabClient;
 import io.stow.gitlab.GitLabToken;
+import io.stow.gitlab.GitLabTrust;
 import io.stow.model.config.DaemonConfig;
 import io.stow.model.config.HostName;
 import io.stow.model.config.Secret;
@@ -93,12 +94,21 @@ class CliComposition {
     return Path.of("").toAbsolutePath();
   }
 
-  /** A GitLab client for one project; {@code retryNotes} hears about every retry. */
-  GitLabApi gitLab(String apiUrl, GitLabToken token, String project, Consumer<String> retryNotes) {
+  /**
+   * A GitLab client for one project that accepts the certificates {@code trust} accepts; {@code
+   * retryNotes} hears about every retry.
+   */
+  GitLabApi gitLab(
+      String apiUrl,
+      GitLabToken token,
+      String project,
+      GitLabTrust trust,
+      Consumer<String> retryNotes) {
     return GitLabClient.builder()
         .baseUrl(apiUrl)
         .token(token)
         .project(project)
+        .trust(trust)
         .retryNotes(retryNotes)
         .build();
   }

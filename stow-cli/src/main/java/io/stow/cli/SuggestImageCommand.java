@@ -8,6 +8,7 @@ import io.stow.engine.suggest.SuggestImageRequest;
 import io.stow.engine.suggest.SuggestListener;
 import io.stow.gitlab.GitLabApi;
 import io.stow.gitlab.GitLabToken;
+import io.stow.gitlab.GitLabTrust;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,9 @@ import joptsimple.OptionSpec;
 /**
  * {@code stow suggest-image}: run from an application's CI, proposes a new image for one container
  * of a deployment as a GitLab merge request. GitLab comes from {@code CI_API_V4_URL} and {@code
- * GITLAB_ACCESS_TOKEN}; a job token alone is refused before any request.
+ * GITLAB_ACCESS_TOKEN}; a job token alone is refused before any request. A GitLab with a private CA
+ * is trusted with {@code --gitlab-ca-cert FILE}, else with the runner's {@code
+ * CI_SERVER_TLS_CA_FILE}, beside the Java runtime's CAs.
  */
 final class SuggestImageCommand implements Command {
 
@@ -34,9 +37,11 @@ final class SuggestImageCommand implements Command {
   private OptionSpec<String> changelogFile;
   private OptionSpec<Void> allowDowngrade;
   private OptionSpec<Void> dryRun;
+  private final GitLabCaCertOption gitlabCaCert;
 
   SuggestImageCommand(CliComposition composition) {
     this.composition = composition;
+    this.gitlabCaCert = new GitLabCaCertOption(composition);
   }
 
   @Override
@@ -87,6 +92,7 @@ final class SuggestImageCommand implements Command {
     allowDowngrade =
         parser.accepts("allow-downgrade", "propose a numeric tag lower than the" + " current one");
     dryRun = parser.accepts("dry-run", "print the diff, title and description; write nothing");
+    gitlabCaCert.declare(parser);
   }
 
   private static OptionSpec<String> required(
@@ -123,6 +129,10 @@ final class SuggestImageCommand implements Command {
     if (token.isEmpty()) {
       return StowCli.FAILED;
     }
+    Optional<GitLabTrust> trust = gitlabCaCert.trust(options, env, console);
+    if (trust.isEmpty()) {
+      return StowCli.FAILED;
+    }
     SuggestListener listener =
         new SuggestListener() {
           @Override
@@ -135,7 +145,8 @@ final class SuggestImageCommand implements Command {
             console.err().println("warning: " + line);
           }
         };
-    GitLabApi gitlab = composition.gitLab(api, token.get(), request.project(), listener::info);
+    GitLabApi gitlab =
+        composition.gitLab(api, token.get(), request.project(), trust.get(), listener::info);
     SuggestImage suggest =
         new SuggestImage(
             gitlab,

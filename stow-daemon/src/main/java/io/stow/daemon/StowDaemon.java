@@ -71,6 +71,16 @@ public final class StowDaemon implements AutoCloseable {
             + config.pollInterval().toSeconds()
             + "s, state in "
             + composition.host().stateRoot());
+    config
+        .gitlabCaCert()
+        .ifPresent(
+            cas ->
+                log.info(
+                    "trusting the CA certificates of "
+                        + cas.file()
+                        + " "
+                        + cas.subjects()
+                        + " for the source's certificate, besides the Java runtime's CAs"));
     DaemonSettings settings = composition.settings();
     composition.notifications();
     Scheduler scheduler = composition.scheduler();

@@ -54,17 +54,38 @@ final class ContainerStates {
    * inspect.
    */
   static ObservedContainer summary(Container container) {
-    String status = container.getState() == null ? "unknown" : container.getState();
     String[] names = container.getNames();
-    return new ObservedContainer(
+    return summary(
         container.getId(),
-        names == null || names.length == 0 ? "" : name(names[0]),
-        container.getImage() == null ? "" : container.getImage(),
-        container.getLabels() == null ? Map.of() : container.getLabels(),
+        names == null || names.length == 0 ? null : names[0],
+        container.getImage(),
+        container.getLabels(),
+        container.getState(),
+        container.getStatus());
+  }
+
+  /**
+   * A container of the list call from its fields as the engine sends them: {@code Id}, the first of
+   * {@code Names}, {@code Image}, {@code Labels}, {@code State} and {@code Status} (any may be
+   * null).
+   */
+  static ObservedContainer summary(
+      String id,
+      String firstName,
+      String image,
+      Map<String, String> labels,
+      String state,
+      String statusText) {
+    String status = state == null ? "unknown" : state;
+    return new ObservedContainer(
+        id,
+        name(firstName),
+        image == null ? "" : image,
+        labels == null ? Map.of() : labels,
         status,
         status.equals("running") || status.equals("restarting") || status.equals("paused"),
         status.equals("restarting"),
-        status.equals("exited") ? listedExitCode(container.getStatus()) : Optional.empty());
+        status.equals("exited") ? listedExitCode(statusText) : Optional.empty());
   }
 
   private static final java.util.regex.Pattern EXITED =

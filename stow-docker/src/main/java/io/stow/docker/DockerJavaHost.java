@@ -13,6 +13,7 @@ import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DefaultDockerCmdExecFactory;
 import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.core.RemoteApiVersion;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import io.stow.model.ImageRef;
 import io.stow.model.NamedVolumeSpec;
@@ -21,7 +22,6 @@ import io.stow.model.ObservedContainer;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -43,13 +43,16 @@ public final class DockerJavaHost implements DockerHost, AutoCloseable {
   private final DockerErrors errors;
   private final ObjectMapper json;
   private final HostFacts facts;
+  private final ContainerList containerList;
 
   DockerJavaHost(
       DockerClient client,
       CreateContainerCmd.Exec createExec,
+      ContainerList containerList,
       String dockerHost,
       ObjectMapper json) {
     this.client = Objects.requireNonNull(client, "client");
+    this.containerList = Objects.requireNonNull(containerList, "containerList");
     this.createExec = Objects.requireNonNull(createExec, "createExec");
     this.dockerHost = Objects.requireNonNull(dockerHost, "dockerHost");
     this.json = Objects.requireNonNull(json, "json");
@@ -80,9 +83,15 @@ public final class DockerJavaHost implements DockerHost, AutoCloseable {
     DefaultDockerCmdExecFactory commands =
         new DefaultDockerCmdExecFactory(http, config.getObjectMapper());
     DockerClient client = DockerClientImpl.getInstance(config).withDockerCmdExecFactory(commands);
+    RemoteApiVersion version = config.getApiVersion();
+    String apiPrefix =
+        version == null || version.equals(RemoteApiVersion.unknown())
+            ? ""
+            : "/v" + version.getVersion();
     return new DockerJavaHost(
         client,
         commands.createCreateContainerCmdExec(),
+        new ContainerList(http, config.getObjectMapper(), apiPrefix),
         config.getDockerHost().toString(),
         config.getObjectMapper());
   }
@@ -94,16 +103,11 @@ public final class DockerJavaHost implements DockerHost, AutoCloseable {
 
   @Override
   public List<ObservedContainer> listContainers(Map<String, String> labels) {
-    List<Container> containers;
     try {
-      containers = client.listContainersCmd().withShowAll(true).withLabelFilter(labels).exec();
+      return containerList.labelled(labels);
     } catch (RuntimeException e) {
       throw errors.translate("list containers", "labelled " + labels, e);
     }
-    return containers.stream()
-        .map(ContainerStates::summary)
-        .sorted(Comparator.comparing(ObservedContainer::name))
-        .toList();
   }
 
   @Override

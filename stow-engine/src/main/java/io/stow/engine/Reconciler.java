@@ -2,6 +2,7 @@ package io.stow.engine;
 
 import io.stow.engine.plan.Plan;
 import io.stow.engine.source.DesiredStateSource;
+import io.stow.engine.steps.RunMemory;
 import io.stow.engine.steps.StepsRunner;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,6 +30,9 @@ public final class Reconciler {
 
   private final ReconcileContext context;
 
+  /** What this reconciler's runs learnt for the next (a long-lived embedder reuses one). */
+  private final RunMemory memory = new RunMemory();
+
   public Reconciler(ReconcileContext context) {
     this.context = Objects.requireNonNull(context, "context");
   }
@@ -43,9 +47,9 @@ public final class Reconciler {
   public ReconcileReport reconcile(ReconcileRequest request) {
     Objects.requireNonNull(request, "request");
     if (request.dryRun()) {
-      return new StepsRunner(context, ReconcileMode.DRY_RUN).dryRun(request.source());
+      return new StepsRunner(context, ReconcileMode.DRY_RUN, memory).dryRun(request.source());
     }
-    return new StepsRunner(context, ReconcileMode.RECONCILE).reconcile(request.source());
+    return new StepsRunner(context, ReconcileMode.RECONCILE, memory).reconcile(request.source());
   }
 
   /**
@@ -68,7 +72,7 @@ public final class Reconciler {
    *     rollback failed
    */
   public Optional<ReconcileReport> recoverInterruptedApply() {
-    StepsRunner runner = new StepsRunner(context, ReconcileMode.RECOVERY);
+    StepsRunner runner = new StepsRunner(context, ReconcileMode.RECOVERY, memory);
     if (!runner.interruptedApplyFound()) {
       return Optional.empty();
     }
@@ -83,7 +87,7 @@ public final class Reconciler {
    * @throws ReconcileException when the repair fails
    */
   public ReconcileReport repair() {
-    return new StepsRunner(context, ReconcileMode.REPAIR).repair();
+    return new StepsRunner(context, ReconcileMode.REPAIR, memory).repair();
   }
 
   /**
@@ -93,7 +97,7 @@ public final class Reconciler {
    * @throws ReconcileException when the revision cannot be fetched, decrypted or hashed
    */
   public ResolvedRevision resolve(DesiredStateSource source) {
-    return new StepsRunner(context, ReconcileMode.RESOLVE).resolve(source);
+    return new StepsRunner(context, ReconcileMode.RESOLVE, memory).resolve(source);
   }
 
   /**

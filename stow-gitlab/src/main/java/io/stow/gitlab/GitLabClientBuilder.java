@@ -34,6 +34,7 @@ public final class GitLabClientBuilder {
   private Duration archiveWindow = Duration.ofMinutes(1);
   private Duration connectTimeout = Duration.ofSeconds(10);
   private Duration readTimeout = Duration.ofSeconds(60);
+  private GitLabTrust trust;
 
   GitLabClientBuilder() {}
 
@@ -97,6 +98,16 @@ public final class GitLabClientBuilder {
     return this;
   }
 
+  /**
+   * Which server certificates to accept: by default the Java runtime's CAs only ({@link
+   * GitLabTrust#javaRuntime()}); a GitLab with a private CA needs {@link GitLabTrust#of} with that
+   * CA's certificate.
+   */
+  public GitLabClientBuilder trust(GitLabTrust trust) {
+    this.trust = Objects.requireNonNull(trust, "trust");
+    return this;
+  }
+
   public GitLabClient build() {
     List<String> missing = new ArrayList<>();
     if (baseUrl == null || baseUrl.isBlank()) {
@@ -113,8 +124,11 @@ public final class GitLabClientBuilder {
     }
     HttpUrl api = apiBase(baseUrl);
     String projectRef = projectRef(project);
+    GitLabTrust tls = trust == null ? GitLabTrust.javaRuntime() : trust;
     OkHttpClient http =
         new OkHttpClient.Builder()
+            // OkHttp's host name verifier stays: only the set of trusted CAs changes
+            .sslSocketFactory(tls.socketFactory(), tls.trustManager())
             .connectTimeout(connectTimeout)
             .readTimeout(readTimeout)
             .writeTimeout(readTimeout)
@@ -123,7 +137,7 @@ public final class GitLabClientBuilder {
             .followRedirects(false)
             .build();
     Transport transport =
-        new Transport(http, token, retryPolicy, clock, sleeper, jitter, retryNotes);
+        new Transport(http, token, retryPolicy, clock, sleeper, jitter, retryNotes, tls);
     return new GitLabClient(
         api,
         projectRef,

@@ -63,7 +63,8 @@ public class GitLabException extends RuntimeException {
         text.append(": ").append(message);
       }
     }
-    String advice = advice(status);
+    // a refused handshake carries its own advice (which CA to trust): retrying will not help
+    String advice = status == 0 && message.startsWith(Transport.TLS_FAILED) ? "" : advice(status);
     if (!advice.isEmpty()) {
       text.append("; ").append(advice);
     }

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -43,6 +44,9 @@ final class Transport {
 
   private static final int MAX_ERROR_BODY = 64 * 1024;
 
+  /** How the message of a failed handshake starts. */
+  static final String TLS_FAILED = "TLS failed";
+
   private final OkHttpClient http;
   private final GitLabToken token;
   private final RetryPolicy policy;
@@ -50,6 +54,7 @@ final class Transport {
   private final Sleeper sleeper;
   private final DoubleSupplier jitter;
   private final Consumer<String> notes;
+  private final GitLabTrust trust;
 
   Transport(
       OkHttpClient http,
@@ -58,7 +63,8 @@ final class Transport {
       Clock clock,
       Sleeper sleeper,
       DoubleSupplier jitter,
-      Consumer<String> notes) {
+      Consumer<String> notes,
+      GitLabTrust trust) {
     this.http = http;
     this.token = token;
     this.policy = policy;
@@ -66,6 +72,7 @@ final class Transport {
     this.sleeper = sleeper;
     this.jitter = jitter;
     this.notes = notes;
+    this.trust = trust;
   }
 
   <T> T send(Call call, boolean idempotent, Handler<T> handler) {
@@ -89,7 +96,7 @@ final class Transport {
         retryable = idempotent && !(e instanceof UnknownHostException);
       } catch (SSLException e) {
         // the same certificate is refused on every attempt: say so at once
-        failure = new GitLabException(call.method(), call.display(), 0, describeTls(e), e);
+        failure = new GitLabException(call.method(), call.display(), 0, describeTls(call, e), e);
         retryable = false;
       } catch (IOException e) {
         failure = new GitLabException(call.method(), call.display(), 0, describe(e), e);
@@ -231,12 +238,29 @@ final class Transport {
     return message == null || message.isBlank() ? kind : kind + ": " + message;
   }
 
-  private static String describeTls(SSLException e) {
-    String message = e.getMessage() == null ? "" : ": " + e.getMessage();
-    return "TLS failed"
-        + message
-        + " (if GitLab's certificate comes from a private CA, add that CA to the trust store of the"
-        + " Java runtime stow runs on, e.g. with keytool -importcert -cacerts)";
+  /**
+   * A refused certificate names itself and what to do (which CA file to set or check); a host name
+   * the certificate does not list says so; anything else keeps the TLS stack's words.
+   */
+  private String describeTls(Call call, SSLException e) {
+    Optional<UntrustedCertificateException> refused = UntrustedCertificateException.in(e);
+    if (refused.isPresent()) {
+      return TLS_FAILED + ": " + refused.get().getMessage() + "; " + trust.advice();
+    }
+    if (e instanceof SSLPeerUnverifiedException) {
+      return TLS_FAILED
+          + ": GitLab's certificate is not valid for the host "
+          + call.url().host()
+          + " ("
+          + oneLine(e.getMessage())
+          + "); use a host name the certificate lists in the GitLab URL";
+    }
+    String message = e.getMessage() == null ? "" : ": " + oneLine(e.getMessage());
+    return TLS_FAILED + message + "; " + trust.advice();
+  }
+
+  private static String oneLine(String text) {
+    return text == null ? "" : text.strip().replaceAll("\\s+", " ");
   }
 
   /** Belt and braces: no message built from a response may carry the token back out. */

@@ -130,7 +130,7 @@ class DaemonGitLabFaultsIT {
 
     assertThat(failed.path("last_error").asText())
         .contains("TLS failed")
-        .contains("private CA")
+        .contains("private CA, set gitlabCaCert in ")
         .doesNotContain(TOKEN);
     assertThat(tls.requests()).as("no request got through the handshake").isEmpty();
     assertThat(daemon.log()).doesNotContain("retrying");

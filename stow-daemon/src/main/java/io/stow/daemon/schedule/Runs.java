@@ -16,7 +16,8 @@ import java.util.Optional;
  * The bodies of the scheduler's runs, on its thread: the rollback of an interrupted apply, a
  * reconcile of the branch head, a drift repair, and the poll's choice between the last two. Each
  * logs one line when it begins and one when it ends, teaches the resolver the commit and hash a
- * reconcile learnt, and refreshes the host status before the scheduler reports the end.
+ * reconcile learnt, and, when the run changed the host or failed, refreshes the host status before
+ * the scheduler reports the end.
  */
 final class Runs {
 
@@ -92,7 +93,8 @@ final class Runs {
       log.warn("poll: " + sourceError.get() + "; repairing drift only");
       return Optional.empty();
     }
-    Optional<String> running = hosts.refreshNow().status().revision();
+    // the revision changes only by a run, and every run that changes the host refreshes the reading
+    Optional<String> running = hosts.current().status().revision();
     if (running.filter(head::equals).isPresent() || failedHead.filter(head::equals).isPresent()) {
       return Optional.empty();
     }
@@ -118,7 +120,7 @@ final class Runs {
       learn(report, error);
     }
     sourceErrorShown = false;
-    hosts.refreshNow();
+    refreshUnlessUnchanged(Optional.ofNullable(report), error);
     Instant end = clock.instant();
     String summary =
         report == null
@@ -168,6 +170,7 @@ final class Runs {
         safely(() -> listener.nothingDrifted(start));
         return Optional.empty();
       }
+      hosts.refreshNow();
       log.info(
           "repaired drift"
               + report.plan().map(p -> " (" + p.summary() + ")").orElse("")
@@ -179,9 +182,19 @@ final class Runs {
     } catch (RuntimeException e) {
       String why = "drift repair failed: " + message(e);
       log.error(why);
+      hosts.refreshNow();
       tell(RunListener.Kind.REPAIR, partial(e), Optional.of(why), start);
       return Optional.of(new Outcome(start, clock.instant(), Optional.of(why)));
-    } finally {
+    }
+  }
+
+  /**
+   * Reads the host again after a run, so the status shows what the run did; a run that succeeded
+   * without changing anything leaves the reading as it was (it ages out as usual), so a no-op costs
+   * no second look at every container.
+   */
+  private void refreshUnlessUnchanged(Optional<ReconcileReport> report, Optional<String> error) {
+    if (error.isPresent() || report.isEmpty() || report.get().changedHost()) {
       hosts.refreshNow();
     }
   }

@@ -233,7 +233,8 @@ class SchedulerTest {
     runner.runAll();
 
     assertThat(host.count("reconcile")).isEqualTo(reconciles);
-    assertThat(host.calls()).endsWith("head", "status", "repair", "status");
+    // a poll that finds nothing to do looks at nothing else: the status reading stays as it was
+    assertThat(host.calls()).endsWith("head", "repair");
   }
 
   @Test
@@ -244,7 +245,7 @@ class SchedulerTest {
     assertThat(scheduler.poll()).isTrue();
     runner.runAll();
 
-    assertThat(host.calls()).endsWith("head", "status", "reconcile", "status");
+    assertThat(host.calls()).endsWith("head", "reconcile", "status");
     assertThat(hosts.current().status().revision()).contains(C);
   }
 
@@ -306,7 +307,7 @@ class SchedulerTest {
     timer.fire();
     runner.runAll();
 
-    assertThat(host.calls()).endsWith("head", "repair", "status");
+    assertThat(host.calls()).endsWith("head", "repair");
     assertThat(log.text()).contains("cannot read the branch head: GitLab: 503");
     assertThat(scheduler.state().lastResult()).contains("error");
     assertThat(scheduler.state().lastError()).contains("cannot read the branch head: GitLab: 503");

@@ -13,6 +13,7 @@ import io.stow.gitlab.GitLabApi;
 import io.stow.gitlab.GitLabClient;
 import io.stow.gitlab.GitLabClientBuilder;
 import io.stow.gitlab.GitLabToken;
+import io.stow.gitlab.GitLabTrust;
 import io.stow.model.config.DaemonConfig;
 import io.stow.model.config.DaemonConfig.GitLabSettings;
 import io.stow.sops.ExternalSopsDecryptor;
@@ -34,6 +35,7 @@ public final class ConfiguredHost {
   private final DaemonConfig config;
   private final Consumer<String> notes;
   private final Consumer<GitLabClientBuilder> tuning;
+  private GitLabTrust trust;
   private GitLabApi gitlab;
   private TrackedSource source;
 
@@ -65,6 +67,20 @@ public final class ConfiguredHost {
   }
 
   /**
+   * The server certificates the host accepts from its source (GitLab's API or an {@code https://}
+   * Git remote): the Java runtime's CAs plus {@code gitlabCaCert}.
+   */
+  public synchronized GitLabTrust trust() {
+    if (trust == null) {
+      trust =
+          GitLabTrust.of(
+              config.gitlabCaCert(),
+              "set gitlabCaCert in " + config.file() + " to a PEM file with that CA's certificate");
+    }
+    return trust;
+  }
+
+  /**
    * The GitLab client of a GitLab host.
    *
    * @throws IllegalStateException for a host whose source is a plain Git remote
@@ -80,6 +96,7 @@ public final class ConfiguredHost {
               .baseUrl(settings.apiBase())
               .project(settings.project())
               .token(GitLabToken.accessToken(settings.token().reveal()))
+              .trust(trust())
               .retryNotes(notes);
       tuning.accept(builder);
       gitlab = builder.build();
@@ -96,7 +113,8 @@ public final class ConfiguredHost {
                 config.git().get(),
                 config.subfolder(),
                 stateRoot().resolve(".stow").resolve("git"),
-                ArchiveLimits.DEFAULT);
+                ArchiveLimits.DEFAULT,
+                trust());
       } else {
         source =
             GitLabSource.tracking(

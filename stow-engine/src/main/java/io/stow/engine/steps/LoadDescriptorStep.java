@@ -2,6 +2,7 @@ package io.stow.engine.steps;
 
 import io.stow.engine.DescriptorLoader;
 import io.stow.engine.StepName;
+import io.stow.engine.state.SnapshotInfo;
 import io.stow.model.Descriptor;
 import io.stow.model.parse.ComposeParser;
 import io.stow.model.parse.DescriptorException;
@@ -9,6 +10,7 @@ import io.stow.model.parse.ManifestFiles;
 import io.stow.model.parse.ParsedDescriptor;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -24,17 +26,35 @@ final class LoadDescriptorStep implements Step<LoadDescriptorStep.Input, Descrip
    * A folder and its own name: a staged or snapshot copy has another name, so the source's (or the
    * running snapshot's deployment name) is passed, for a Compose project without {@code name:}.
    */
-  record Input(Path folder, String folderName) {}
+  record Input(Path folder, String folderName, Optional<SnapshotInfo> snapshot) {
+
+    /** A staged folder, read afresh every time. */
+    Input(Path folder, String folderName) {
+      this(folder, folderName, Optional.empty());
+    }
+
+    /**
+     * The running snapshot's folder: read once, then from memory while its manifest is the same.
+     */
+    static Input snapshot(SnapshotInfo running) {
+      return new Input(running.dir(), running.deploymentName().orElse(""), Optional.of(running));
+    }
+  }
 
   private final DescriptorLoader loader;
   private final Consumer<String> warnings;
   private final Set<String> composeProfiles;
+  private final RunMemory memory;
 
   LoadDescriptorStep(
-      DescriptorLoader loader, Consumer<String> warnings, Set<String> composeProfiles) {
+      DescriptorLoader loader,
+      Consumer<String> warnings,
+      Set<String> composeProfiles,
+      RunMemory memory) {
     this.loader = loader;
     this.warnings = warnings;
     this.composeProfiles = composeProfiles;
+    this.memory = memory;
   }
 
   @Override
@@ -44,6 +64,11 @@ final class LoadDescriptorStep implements Step<LoadDescriptorStep.Input, Descrip
 
   @Override
   public Descriptor run(Input input) throws IOException {
+    Optional<RunMemory.Loaded> remembered = input.snapshot().flatMap(memory::descriptorOf);
+    if (remembered.isPresent()) {
+      remembered.get().warnings().forEach(warnings);
+      return remembered.get().descriptor();
+    }
     Path folder = input.folder();
     String manifest;
     try {
@@ -54,6 +79,7 @@ final class LoadDescriptorStep implements Step<LoadDescriptorStep.Input, Descrip
     }
     Path file = folder.resolve(manifest);
     Descriptor descriptor;
+    List<String> given = List.of();
     try {
       ParsedDescriptor parsed =
           ManifestFiles.isCompose(manifest)
@@ -62,7 +88,8 @@ final class LoadDescriptorStep implements Step<LoadDescriptorStep.Input, Descrip
               : loader.read(file);
       descriptor = parsed == null ? null : parsed.descriptor();
       if (parsed != null) {
-        parsed.warnings().forEach(w -> warnings.accept(w.toString()));
+        given = parsed.warnings().stream().map(Object::toString).toList();
+        given.forEach(warnings);
       }
     } catch (StepFailure e) {
       throw e;
@@ -74,6 +101,9 @@ final class LoadDescriptorStep implements Step<LoadDescriptorStep.Input, Descrip
     if (descriptor == null) {
       throw new StepFailure("the descriptor loader returned nothing for " + file);
     }
+    Descriptor read = descriptor;
+    List<String> readWarnings = given;
+    input.snapshot().ifPresent(running -> memory.loaded(running, file, read, readWarnings));
     return descriptor;
   }
 }

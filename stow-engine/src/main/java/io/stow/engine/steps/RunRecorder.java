@@ -93,7 +93,11 @@ final class RunRecorder {
     return clock;
   }
 
+  /** Records a warning once per run (a folder read twice in one run warns once). */
   void warn(String message) {
+    if (warnings.contains(message)) {
+      return;
+    }
     warnings.add(message);
     emit(new ReconcileEvent.Warning(message));
   }

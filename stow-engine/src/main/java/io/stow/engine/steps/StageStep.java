@@ -14,8 +14,29 @@ import java.util.Optional;
 /** Resolves the desired revision and materialises it into an empty, private staging directory. */
 final class StageStep implements Step<StageStep.Input, String> {
 
-  /** What to stage, and where. */
-  record Input(DesiredStateSource source, Path staging) {}
+  /** What to stage, and where; {@code revision} when this run resolved it already. */
+  record Input(DesiredStateSource source, Path staging, Optional<String> revision) {
+
+    Input(DesiredStateSource source, Path staging) {
+      this(source, staging, Optional.empty());
+    }
+  }
+
+  /**
+   * Resolves the revision only, for a run that may find it runs already (see {@link RunMemory}).
+   */
+  static final class Resolve implements Step<DesiredStateSource, String> {
+
+    @Override
+    public StepName name() {
+      return StepName.STAGE;
+    }
+
+    @Override
+    public String run(DesiredStateSource source) throws Exception {
+      return source.resolveRevision();
+    }
+  }
 
   @Override
   public StepName name() {
@@ -27,7 +48,8 @@ final class StageStep implements Step<StageStep.Input, String> {
   public String run(Input input) throws Exception {
     DesiredStateSource source = input.source();
     Path staging = input.staging();
-    String revision = source.resolveRevision();
+    String revision =
+        input.revision().isPresent() ? input.revision().get() : source.resolveRevision();
     source.materialise(revision, staging);
     PrivateFiles.restrictTree(staging);
     Optional<String> manifest;

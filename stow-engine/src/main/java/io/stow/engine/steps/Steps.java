@@ -13,6 +13,7 @@ final class Steps {
 
   final LockStep lock;
   final StageStep stage = new StageStep();
+  final StageStep.Resolve resolve = new StageStep.Resolve();
   final DecryptStep decrypt;
   final HashStep hash = new HashStep();
   final LoadDescriptorStep load;
@@ -41,14 +42,16 @@ final class Steps {
 
   private final RunRecorder rec;
 
-  Steps(ReconcileContext ctx, SnapshotStore store, RunRecorder rec) {
+  Steps(ReconcileContext ctx, SnapshotStore store, RunRecorder rec, RunMemory memory) {
     this.rec = rec;
     StopTimeouts stopTimeouts = new StopTimeouts(ctx.defaultStopTimeout());
     this.lock = new LockStep(store, rec);
     this.decrypt = new DecryptStep(ctx.secretDecryptor());
-    this.load = new LoadDescriptorStep(ctx.descriptorLoader(), rec::warn, ctx.composeProfiles());
+    this.load =
+        new LoadDescriptorStep(ctx.descriptorLoader(), rec::warn, ctx.composeProfiles(), memory);
     this.loadQuietly =
-        new LoadDescriptorStep(ctx.descriptorLoader(), warning -> {}, ctx.composeProfiles());
+        new LoadDescriptorStep(
+            ctx.descriptorLoader(), warning -> {}, ctx.composeProfiles(), memory);
     this.checkName = new NameCheckStep(store);
     this.plan = new PlanStep(ctx.docker());
     this.checkOwnership = new OwnershipStep(ctx.docker());

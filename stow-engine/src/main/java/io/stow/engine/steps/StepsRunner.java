@@ -1,12 +1,14 @@
 package io.stow.engine.steps;
 
 import io.stow.engine.ReconcileContext;
+import io.stow.engine.ReconcileEvent;
 import io.stow.engine.ReconcileException;
 import io.stow.engine.ReconcileMode;
 import io.stow.engine.ReconcileReport;
 import io.stow.engine.ReconcileStatus;
 import io.stow.engine.ResolvedRevision;
 import io.stow.engine.VerificationReport;
+import io.stow.engine.plan.Plan;
 import io.stow.engine.render.RedactedDescriptor;
 import io.stow.engine.source.DesiredStateSource;
 import io.stow.engine.state.SnapshotInfo;
@@ -20,6 +22,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -35,11 +38,17 @@ public final class StepsRunner {
   private final RunRecorder rec;
   private final Steps steps;
   private final Rollbacks rollbacks;
+  private final RunMemory memory;
 
-  public StepsRunner(ReconcileContext ctx, ReconcileMode mode) {
+  /**
+   * A runner for one run of {@code mode}; {@code memory} is what the calling reconciler remembers
+   * between its runs.
+   */
+  public StepsRunner(ReconcileContext ctx, ReconcileMode mode, RunMemory memory) {
     this.store = new SnapshotStore(ctx.stateRoot(), ctx.clock());
     this.rec = new RunRecorder(mode, ctx.clock(), ctx.events());
-    this.steps = new Steps(ctx, store, rec);
+    this.memory = memory;
+    this.steps = new Steps(ctx, store, rec, memory);
     this.rollbacks = new Rollbacks(store, rec, steps);
   }
 
@@ -51,7 +60,7 @@ public final class StepsRunner {
    */
   public ReconcileReport dryRun(DesiredStateSource source) {
     try (StagingArea.Staging staging = openStaging("dry-run")) {
-      Desired desired = loadDesired(source, staging.path());
+      Desired desired = loadDesired(source, staging.path(), Optional.empty());
       if (store.hasPrevious()) {
         rec.warn(
             store.previousLink()
@@ -68,17 +77,42 @@ public final class StepsRunner {
 
   // ---- reconcile: ... pull, snapshot, apply, verify, commit or roll back ----
 
-  /** Reconcile mode: converges the host, verifies, and rolls back on failure. */
+  /**
+   * Reconcile mode: converges the host, verifies, and rolls back on failure. When this reconciler
+   * deployed the source's current revision itself and nothing drifted since, that is found with one
+   * container list: no lock, no download.
+   */
   public ReconcileReport reconcile(DesiredStateSource source) {
-    return withLock(() -> reconcileLocked(source));
+    Optional<String> revision = Optional.empty();
+    if (memory.tracks(source)) {
+      String head;
+      try {
+        head = rec.step(steps.resolve, source);
+      } catch (Exception e) {
+        throw Failures.beforeChanges(rec, e);
+      }
+      Optional<ReconcileReport> noop = runningNoop(running -> memory.runs(source, head, running));
+      if (noop.isPresent()) {
+        return noop.get();
+      }
+      revision = Optional.of(head);
+    }
+    Optional<String> resolved = revision;
+    ReconcileReport report = withLock(() -> reconcileLocked(source, resolved));
+    if (report.status() == ReconcileStatus.SUCCEEDED
+        && report.revision().isPresent()
+        && report.hashes().isPresent()) {
+      memory.deployed(source, report.revision().get(), report.hashes().get().deploymentHash());
+    }
+    return report;
   }
 
-  private ReconcileReport reconcileLocked(DesiredStateSource source) {
+  private ReconcileReport reconcileLocked(DesiredStateSource source, Optional<String> revision) {
     rollbacks.recoverIfInterrupted();
     Desired desired;
     Prepared prepared;
     try (StagingArea.Staging staging = openStaging("reconcile")) {
-      Desired d = loadDesired(source, staging.path());
+      Desired d = loadDesired(source, staging.path(), revision);
       desired = d;
       Prepared planned = steps.planAndCheck(target(d), false);
       if (planned.plan().isNoop() && d.isRunning()) {
@@ -164,7 +198,44 @@ public final class StepsRunner {
    * Succeeds without doing anything when nothing is deployed or nothing drifted.
    */
   public ReconcileReport repair() {
-    return withLock(this::repairLocked);
+    Optional<ReconcileReport> noop = runningNoop(running -> true);
+    return noop.isPresent() ? noop.get() : withLock(this::repairLocked);
+  }
+
+  /**
+   * A no-op found without the state lock, so that a poll or trigger that finds nothing to do writes
+   * nothing to disk: no apply is open, the running snapshot is one {@code applies} accepts and
+   * whose descriptor was loaded before (see {@link RunMemory}), and its plan against one container
+   * list changes nothing. Empty when the locked path must decide; it also reports anything that
+   * went wrong here, such as Docker not answering.
+   */
+  private Optional<ReconcileReport> runningNoop(Predicate<SnapshotInfo> applies) {
+    try {
+      if (interruptedApplyFound()) {
+        return Optional.empty();
+      }
+      Optional<SnapshotInfo> current = store.current();
+      if (current.isEmpty() || !applies.test(current.get())) {
+        return Optional.empty();
+      }
+      SnapshotInfo running = current.get();
+      Descriptor descriptor = rec.step(steps.load, LoadDescriptorStep.Input.snapshot(running));
+      Target target =
+          new Target(descriptor, running.deploymentHash(), running.dir(), running.dir());
+      Plan plan = rec.step(steps.plan, target);
+      if (!plan.isNoop()) {
+        return Optional.empty();
+      }
+      running.revision().ifPresent(rec::revision);
+      rec.runningHash(running.deploymentHash());
+      rec.deploymentName(descriptor.deployment().name());
+      rec.desired(RedactedDescriptor.of(descriptor));
+      rec.plan(plan);
+      rec.emit(new ReconcileEvent.PlanReady(plan, false));
+      return Optional.of(rec.build(ReconcileStatus.SUCCEEDED));
+    } catch (Exception e) {
+      return Optional.empty();
+    }
   }
 
   private ReconcileReport repairLocked() {
@@ -178,10 +249,7 @@ public final class StepsRunner {
       SnapshotInfo running = current.get();
       running.revision().ifPresent(rec::revision);
       rec.runningHash(running.deploymentHash());
-      Descriptor descriptor =
-          rec.step(
-              steps.load,
-              new LoadDescriptorStep.Input(running.dir(), running.deploymentName().orElse("")));
+      Descriptor descriptor = rec.step(steps.load, LoadDescriptorStep.Input.snapshot(running));
       rec.deploymentName(descriptor.deployment().name());
       rec.desired(RedactedDescriptor.of(descriptor));
       Target target =
@@ -254,8 +322,9 @@ public final class StepsRunner {
     }
   }
 
-  private Desired loadDesired(DesiredStateSource source, Path staging) throws Exception {
-    String revision = rec.step(steps.stage, new StageStep.Input(source, staging));
+  private Desired loadDesired(DesiredStateSource source, Path staging, Optional<String> resolved)
+      throws Exception {
+    String revision = rec.step(steps.stage, new StageStep.Input(source, staging, resolved));
     rec.revision(revision);
     Set<String> secrets = rec.step(steps.decrypt, staging);
     DeploymentHashes hashes = rec.step(steps.hash, new HashStep.Input(staging, secrets));

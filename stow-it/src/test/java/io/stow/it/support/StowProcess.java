@@ -59,7 +59,12 @@ public final class StowProcess {
 
   /** The GitLab CI variables a test run must not inherit from the machine it runs on. */
   private static final List<String> CI_VARIABLES =
-      List.of("CI_API_V4_URL", "GITLAB_ACCESS_TOKEN", "CI_JOB_TOKEN", "GITLAB_USER_ID");
+      List.of(
+          "CI_API_V4_URL",
+          "GITLAB_ACCESS_TOKEN",
+          "CI_JOB_TOKEN",
+          "GITLAB_USER_ID",
+          "CI_SERVER_TLS_CA_FILE");
 
   /**
    * Starts {@code stow ARGS} in {@code workDir} (null: this directory) with {@code env} added to

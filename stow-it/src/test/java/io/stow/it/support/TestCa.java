@@ -13,6 +13,7 @@ import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Date;
 import javax.net.ssl.KeyManagerFactory;
@@ -34,7 +35,8 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * A throw-away certificate authority (EC P-256, made with BouncyCastle) and a server certificate it
- * signed for 127.0.0.1 and localhost: a daemon with a private CA, as operators run them.
+ * signed for 127.0.0.1 and localhost (or other names): a daemon, or a GitLab, with a private CA, as
+ * operators run them.
  */
 public final class TestCa {
 
@@ -47,6 +49,11 @@ public final class TestCa {
   private final KeyPair serverKeys;
 
   public TestCa() {
+    this("127.0.0.1", "localhost");
+  }
+
+  /** A CA whose server certificate names these hosts (IPv4 literals or DNS names) only. */
+  public TestCa(String... serverNames) {
     try {
       KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
       generator.initialize(256);
@@ -77,10 +84,13 @@ public final class TestCa {
           Extension.subjectAlternativeName,
           false,
           new GeneralNames(
-              new GeneralName[] {
-                new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
-                new GeneralName(GeneralName.dNSName, "localhost")
-              }));
+              Arrays.stream(serverNames)
+                  .map(
+                      name ->
+                          new GeneralName(
+                              name.matches("[0-9.]+") ? GeneralName.iPAddress : GeneralName.dNSName,
+                              name))
+                  .toArray(GeneralName[]::new)));
       server = sign(serverBuilder, caKeys);
     } catch (GeneralSecurityException | IOException | OperatorCreationException e) {
       throw new IllegalStateException(e);
@@ -89,7 +99,12 @@ public final class TestCa {
 
   /** The CA certificate as PEM, as an operator hands it to {@code --cacert}. */
   public Path writeCaPem(Path file) throws IOException {
-    return Files.writeString(file, pem(ca), StandardCharsets.US_ASCII);
+    return Files.writeString(file, caPem(), StandardCharsets.US_ASCII);
+  }
+
+  /** The CA certificate as PEM text. */
+  public String caPem() {
+    return pem(ca);
   }
 
   /** The server certificate and the CA as PEM, as a daemon's {@code tlsCrt}. */

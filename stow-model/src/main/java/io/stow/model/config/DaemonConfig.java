@@ -25,6 +25,8 @@ import java.util.Optional;
  *     other profiles in a Compose deployment are skipped
  * @param notifications where notifications go ({@code notify}) and whether commits get statuses
  *     ({@code commitStatus})
+ * @param gitlabCaCert CA certificates trusted, beside the Java runtime's, for GitLab's API and for
+ *     an {@code https://} Git remote ({@code gitlabCaCert})
  */
 public record DaemonConfig(
     Path file,
@@ -41,7 +43,8 @@ public record DaemonConfig(
     Duration pollInterval,
     Optional<Secret> triggerToken,
     List<String> composeProfiles,
-    Notifications notifications) {
+    Notifications notifications,
+    Optional<CaCertificates> gitlabCaCert) {
 
   /** The default {@link #pollInterval}. */
   public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMinutes(5);
@@ -65,6 +68,7 @@ public record DaemonConfig(
     Objects.requireNonNull(triggerToken, "triggerToken");
     composeProfiles = List.copyOf(composeProfiles);
     Objects.requireNonNull(notifications, "notifications");
+    Objects.requireNonNull(gitlabCaCert, "gitlabCaCert");
     if (notifications.commitStatus() && gitlab.isEmpty()) {
       throw new IllegalArgumentException("commit statuses need a GitLab source");
     }

@@ -1,5 +1,6 @@
 package io.stow.model.parse;
 
+import io.stow.model.config.CaCertificates;
 import io.stow.model.config.DaemonConfig;
 import io.stow.model.config.DaemonConfig.GitLabSettings;
 import io.stow.model.config.DaemonConfig.GitSettings;
@@ -53,7 +54,8 @@ public final class DaemonConfigParser {
           "git",
           "composeProfiles",
           "notify",
-          "commitStatus");
+          "commitStatus",
+          GitLabCaBinder.KEY);
 
   private static final Set<String> GIT_KEYS = Set.of("url", "branch", "sshKey", "knownHosts");
 
@@ -155,6 +157,7 @@ public final class DaemonConfigParser {
         .filter(t -> t.length() < 16)
         .ifPresent(t -> c.problem("triggerToken", "must be at least 16 characters long"));
     Notifications notifications = NotifyBinder.bind(c, base);
+    Optional<CaCertificates> gitlabCaCert = GitLabCaBinder.bind(c, base, gitlab, git);
     if (!findings.errors.isEmpty() || gitlab.isEmpty() == git.isEmpty()) {
       return null;
     }
@@ -173,7 +176,8 @@ public final class DaemonConfigParser {
         poll,
         triggerToken.map(Secret::of),
         composeProfiles(c),
-        notifications);
+        notifications,
+        gitlabCaCert);
   }
 
   private static Optional<GitLabSettings> gitlab(Binding c) {

@@ -4,6 +4,7 @@ import io.stow.engine.fs.PrivateFiles;
 import io.stow.engine.source.ArchiveLimits;
 import io.stow.engine.source.SourceException;
 import io.stow.engine.source.TrackedSource;
+import io.stow.gitlab.GitLabTrust;
 import io.stow.model.config.DaemonConfig.GitSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -47,6 +48,7 @@ public final class GitSource implements TrackedSource {
   private final Path cacheDir;
   private final Path sshHome;
   private final ArchiveLimits limits;
+  private final GitLabTrust trust;
   private final Optional<String> pinned;
 
   private GitSource(
@@ -55,12 +57,14 @@ public final class GitSource implements TrackedSource {
       Path cacheDir,
       Path sshHome,
       ArchiveLimits limits,
+      GitLabTrust trust,
       Optional<String> pinned) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.subfolder = Objects.requireNonNull(subfolder, "subfolder");
     this.cacheDir = cacheDir;
     this.sshHome = sshHome;
     this.limits = Objects.requireNonNull(limits, "limits");
+    this.trust = Objects.requireNonNull(trust, "trust");
     this.pinned = pinned;
   }
 
@@ -71,6 +75,19 @@ public final class GitSource implements TrackedSource {
    */
   public static GitSource tracking(
       GitSettings settings, String subfolder, Path cacheRoot, ArchiveLimits limits) {
+    return tracking(settings, subfolder, cacheRoot, limits, GitLabTrust.javaRuntime());
+  }
+
+  /**
+   * The same, accepting for an {@code https://} remote the server certificates {@code trust}
+   * accepts (the Java runtime's CAs plus {@code gitlabCaCert}).
+   */
+  public static GitSource tracking(
+      GitSettings settings,
+      String subfolder,
+      Path cacheRoot,
+      ArchiveLimits limits,
+      GitLabTrust trust) {
     String key = sha256(settings.url()).substring(0, 16);
     return new GitSource(
         settings,
@@ -78,6 +95,7 @@ public final class GitSource implements TrackedSource {
         cacheRoot.resolve(key + ".git"),
         cacheRoot.resolve("ssh"),
         limits,
+        trust,
         Optional.empty());
   }
 
@@ -86,7 +104,7 @@ public final class GitSource implements TrackedSource {
     if (!SHA.matcher(sha).matches()) {
       throw new IllegalArgumentException("a commit is 40 or 64 lower-case hex characters");
     }
-    return new GitSource(settings, subfolder, cacheDir, sshHome, limits, Optional.of(sha));
+    return new GitSource(settings, subfolder, cacheDir, sshHome, limits, trust, Optional.of(sha));
   }
 
   @Override
@@ -139,7 +157,7 @@ public final class GitSource implements TrackedSource {
 
   /** What the remote's refs are now (one ls-remote). */
   private RemoteHeads remoteHeads() {
-    try (GitTransport transport = new GitTransport(settings, privateSshHome())) {
+    try (GitTransport transport = new GitTransport(settings, privateSshHome(), trust)) {
       try {
         Map<String, Ref> refs =
             transport.apply(Git.lsRemoteRepository().setRemote(settings.url())).callAsMap();
@@ -160,7 +178,7 @@ public final class GitSource implements TrackedSource {
   private void fetch(Repository repository, String revision) {
     Object lock = CACHE_LOCKS.computeIfAbsent(cacheDir.toAbsolutePath(), p -> new Object());
     synchronized (lock) {
-      try (GitTransport transport = new GitTransport(settings, privateSshHome())) {
+      try (GitTransport transport = new GitTransport(settings, privateSshHome(), trust)) {
         try {
           if (pinned.isEmpty()) {
             String branch = trackedBranch();
