@@ -1,6 +1,7 @@
 package io.stow.docker;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.transport.DockerHttpClient;
@@ -71,7 +72,7 @@ final class ContainerList {
         throw new DockerException(
             "the container list is larger than " + MAX_ANSWER_BYTES + " bytes", 200);
       }
-      return read(json.readTree(answer));
+      return read(answer);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -93,38 +94,78 @@ final class ContainerList {
             : "&filters=" + URLEncoder.encode(filters, StandardCharsets.UTF_8));
   }
 
-  private static List<ObservedContainer> read(JsonNode root) {
-    if (!root.isArray()) {
-      throw new DockerException("the container list is not a JSON array", 200);
-    }
-    List<ObservedContainer> containers = new ArrayList<>(root.size());
-    for (JsonNode c : root) {
-      containers.add(
-          ContainerStates.summary(
-              text(c, "Id"),
-              c.path("Names").isArray() && c.path("Names").size() > 0
-                  ? c.path("Names").get(0).asText()
-                  : null,
-              text(c, "Image"),
-              labels(c.path("Labels")),
-              text(c, "State"),
-              text(c, "Status")));
+  /** Streams the answer, keeping six fields of each container and skipping everything else. */
+  private List<ObservedContainer> read(byte[] answer) throws IOException {
+    List<ObservedContainer> containers = new ArrayList<>();
+    try (JsonParser parser = json.getFactory().createParser(answer)) {
+      if (parser.nextToken() != JsonToken.START_ARRAY) {
+        throw new DockerException("the container list is not a JSON array", 200);
+      }
+      while (parser.nextToken() == JsonToken.START_OBJECT) {
+        containers.add(container(parser));
+      }
     }
     containers.sort(Comparator.comparing(ObservedContainer::name));
     return containers;
   }
 
-  private static String text(JsonNode container, String field) {
-    JsonNode value = container.get(field);
-    return value == null || value.isNull() ? null : value.asText();
+  private static ObservedContainer container(JsonParser parser) throws IOException {
+    String id = null;
+    String name = null;
+    String image = null;
+    String state = null;
+    String status = null;
+    Map<String, String> labels = null;
+    for (String field = parser.nextFieldName(); field != null; field = parser.nextFieldName()) {
+      JsonToken value = parser.nextToken();
+      switch (field) {
+        case "Id" -> id = text(parser, value);
+        case "Image" -> image = text(parser, value);
+        case "State" -> state = text(parser, value);
+        case "Status" -> status = text(parser, value);
+        case "Names" -> name = firstName(parser, value);
+        case "Labels" -> labels = labels(parser, value);
+        default -> parser.skipChildren();
+      }
+    }
+    return ContainerStates.summary(id, name, image, labels, state, status);
   }
 
-  private static Map<String, String> labels(JsonNode labels) {
-    if (!labels.isObject()) {
-      return Map.of();
+  private static String text(JsonParser parser, JsonToken value) throws IOException {
+    if (value == JsonToken.VALUE_STRING) {
+      return parser.getText();
     }
-    Map<String, String> values = new LinkedHashMap<>();
-    labels.fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().asText()));
-    return values;
+    parser.skipChildren();
+    return null;
+  }
+
+  private static String firstName(JsonParser parser, JsonToken value) throws IOException {
+    if (value != JsonToken.START_ARRAY) {
+      parser.skipChildren();
+      return null;
+    }
+    String first = null;
+    for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+      String name = text(parser, t);
+      if (first == null) {
+        first = name;
+      }
+    }
+    return first;
+  }
+
+  private static Map<String, String> labels(JsonParser parser, JsonToken value) throws IOException {
+    if (value != JsonToken.START_OBJECT) {
+      parser.skipChildren();
+      return null;
+    }
+    Map<String, String> labels = new LinkedHashMap<>();
+    for (String key = parser.nextFieldName(); key != null; key = parser.nextFieldName()) {
+      String text = text(parser, parser.nextToken());
+      if (text != null) {
+        labels.put(key, text);
+      }
+    }
+    return labels;
   }
 }

@@ -1,5 +1,6 @@
 package io.stow.engine.steps;
 
+import io.stow.engine.render.RedactedDescriptor;
 import io.stow.engine.source.DesiredStateSource;
 import io.stow.engine.state.SnapshotInfo;
 import io.stow.model.Descriptor;
@@ -41,6 +42,10 @@ public final class RunMemory {
 
   private final AtomicReference<Deployed> deployed = new AtomicReference<>();
   private final AtomicReference<Loaded> loaded = new AtomicReference<>();
+  private final AtomicReference<Redacted> redacted = new AtomicReference<>();
+
+  /** A descriptor and its redacted form for reports. */
+  private record Redacted(Descriptor descriptor, RedactedDescriptor redacted) {}
 
   /** Remembers that {@code source} at {@code revision} runs as {@code deploymentHash}. */
   void deployed(DesiredStateSource source, String revision, String deploymentHash) {
@@ -94,6 +99,17 @@ public final class RunMemory {
     }
     loaded.set(null);
     return Optional.empty();
+  }
+
+  /** {@code descriptor} as reports show it; the same descriptor object is redacted once. */
+  RedactedDescriptor redacted(Descriptor descriptor) {
+    Redacted last = redacted.get();
+    if (last != null && last.descriptor() == descriptor) {
+      return last.redacted();
+    }
+    RedactedDescriptor made = RedactedDescriptor.of(descriptor);
+    redacted.set(new Redacted(descriptor, made));
+    return made;
   }
 
   /** Remembers the descriptor loaded from {@code running}'s manifest file {@code manifest}. */

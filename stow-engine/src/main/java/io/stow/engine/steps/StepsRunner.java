@@ -229,7 +229,7 @@ public final class StepsRunner {
       running.revision().ifPresent(rec::revision);
       rec.runningHash(running.deploymentHash());
       rec.deploymentName(descriptor.deployment().name());
-      rec.desired(RedactedDescriptor.of(descriptor));
+      rec.desired(memory.redacted(descriptor));
       rec.plan(plan);
       rec.emit(new ReconcileEvent.PlanReady(plan, false));
       return Optional.of(rec.build(ReconcileStatus.SUCCEEDED));
