@@ -113,6 +113,7 @@ public final class FakeDockerHost implements DockerHost {
   private final Set<String> failingBuilds = new HashSet<>();
   private final List<ImageBuild> builds = new ArrayList<>();
   private final List<String> calls = new ArrayList<>();
+  private final List<Stop> stops = new ArrayList<>();
   private int nextId = 1;
 
   public FakeDockerHost(Clock clock) {
@@ -349,6 +350,14 @@ public final class FakeDockerHost implements DockerHost {
 
   // ---- observing ----
 
+  /** One stop asked for: which container, and how long Docker was told to wait before a kill. */
+  public record Stop(String container, Duration timeout) {}
+
+  /** Every stop asked for, in order. */
+  public synchronized List<Stop> stops() {
+    return List.copyOf(stops);
+  }
+
   public synchronized List<String> calls() {
     return List.copyOf(calls);
   }
@@ -522,6 +531,7 @@ public final class FakeDockerHost implements DockerHost {
     failWhenDown("stop", id);
     FakeContainer c = byId(id, "stop");
     calls.add("stop " + c.name);
+    stops.add(new Stop(c.name, timeout));
     c.running = false;
     c.restarting = false;
     c.status = "exited";

@@ -127,7 +127,7 @@ class DashboardBrowserIT {
     assertThat(newest.getText())
         .contains("reconcile")
         .contains(v1.substring(0, 12))
-        .contains("1 replace, 0 noop, 0 delete")
+        .contains("1 new, 0 replaced, 0 removed, 0 unchanged")
         .contains(web)
         .contains("missing")
         .contains("passed after");

@@ -121,7 +121,8 @@ class DemoScriptIT {
         .contains("unchanged: no commit")
         .contains("badge of " + commit + " says running");
     assertThat(HostFacts.fingerprint(docker, name)).as("nothing replaced").isEqualTo(containers);
-    assertThat(Files.readString(dir.resolve("daemon.log"))).contains("0 replace, 2 noop, 0 delete");
+    assertThat(Files.readString(dir.resolve("daemon.log")))
+        .contains("0 new, 0 replaced, 0 removed, 2 unchanged");
     String pid = Files.readString(dir.resolve("daemon.pid")).strip();
 
     Shell.Result stopped = demo("--stop");

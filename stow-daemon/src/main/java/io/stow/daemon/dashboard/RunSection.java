@@ -59,7 +59,7 @@ final class RunSection {
     run.report()
         .ifPresent(
             r -> {
-              html.text(" · " + summary(r.plan()));
+              html.text(" · " + run.planSummary().orElse("no plan"));
               html.text(" · " + Times.took(r.durationMs()));
             });
     html.raw("</summary>");
@@ -246,17 +246,6 @@ final class RunSection {
   private static void fact(Html html, String name, String value, String cssClass) {
     html.raw("<dt>").text(name).raw("</dt><dd class=\"").text(cssClass).raw("\">");
     html.text(value).raw("</dd>");
-  }
-
-  /** {@code 1 replace, 2 noop, 0 delete}, or {@code no plan}. */
-  private static String summary(PlanDocument plan) {
-    if (plan.actions().isEmpty()) {
-      return "no plan";
-    }
-    long replace = plan.actions().stream().filter(a -> a.action().equals("replace")).count();
-    long delete = plan.actions().stream().filter(a -> a.action().equals("delete")).count();
-    long noop = plan.actions().size() - replace - delete;
-    return replace + " replace, " + noop + " noop, " + delete + " delete";
   }
 
   private static String abbreviate(String hash) {

@@ -1,6 +1,8 @@
 package io.stow.daemon.http;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.undertow.util.HeaderMap;
@@ -84,9 +86,37 @@ record PushEvent(WebhookSender sender, String kind, String ref, String after, bo
                               + " payload=<JSON>"))
               .getBytes(StandardCharsets.UTF_8);
     }
-    JsonNode root;
-    try {
-      root = MAPPER.readTree(json);
+    JsonNode root = oneDocument(json);
+    if (root == null || !root.isObject()) {
+      throw BadRequest.invalid(
+          "the body is not a JSON object; send a push event, or no body with ?head_hash=<sha>");
+    }
+    return root;
+  }
+
+  /**
+   * The one JSON document {@code json} holds (null when it is empty). Anything but whitespace after
+   * it is refused: a body is one document, and a reader that stops at the first would act on a
+   * prefix of what was sent. The reason gives the position, never the bytes.
+   */
+  private static JsonNode oneDocument(byte[] json) throws BadRequest {
+    try (JsonParser parser = MAPPER.createParser(json)) {
+      JsonNode root = MAPPER.readTree(parser);
+      JsonLocation after;
+      try {
+        if (parser.nextToken() == null) {
+          return root;
+        }
+        after = parser.currentTokenLocation();
+      } catch (JacksonException e) {
+        after = e.getLocation();
+      }
+      throw BadRequest.invalid(
+          "the body goes on after its JSON document"
+              + (after == null
+                  ? ""
+                  : " (line " + after.getLineNr() + ", column " + after.getColumnNr() + ")")
+              + "; send the push event alone, one JSON document");
     } catch (JacksonException e) {
       throw BadRequest.invalid(
           "the body is not JSON; send a push event (GitLab, GitHub, Gitea or Forgejo), or no body"
@@ -94,11 +124,6 @@ record PushEvent(WebhookSender sender, String kind, String ref, String after, bo
     } catch (IOException e) {
       throw BadRequest.invalid("the body cannot be read");
     }
-    if (root == null || !root.isObject()) {
-      throw BadRequest.invalid(
-          "the body is not a JSON object; send a push event, or no body with ?head_hash=<sha>");
-    }
-    return root;
   }
 
   /** The first value of {@code name} in an {@code application/x-www-form-urlencoded} body. */

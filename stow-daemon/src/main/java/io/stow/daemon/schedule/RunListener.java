@@ -33,6 +33,11 @@ public interface RunListener {
       public void finished(Finished run) {
         each(all, listener -> listener.finished(run));
       }
+
+      @Override
+      public void nothingDrifted(Instant at) {
+        each(all, listener -> listener.nothingDrifted(at));
+      }
     };
   }
 
@@ -128,4 +133,10 @@ public interface RunListener {
    * A run ended. Repairs that found nothing to do are not reported: a no-op poll leaves no trace.
    */
   default void finished(Finished run) {}
+
+  /**
+   * A poll's drift repair found the host as the running snapshot describes it and changed nothing.
+   * That is no run ({@link #finished} is not called), but it ends a streak of failed repairs.
+   */
+  default void nothingDrifted(Instant at) {}
 }

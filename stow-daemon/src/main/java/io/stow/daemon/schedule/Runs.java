@@ -167,6 +167,7 @@ final class Runs {
     try {
       ReconcileReport report = actions.repair();
       if (!report.changedHost()) {
+        safely(() -> listener.nothingDrifted(start));
         return Optional.empty();
       }
       hosts.refreshNow();

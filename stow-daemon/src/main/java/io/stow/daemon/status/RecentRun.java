@@ -3,6 +3,7 @@ package io.stow.daemon.status;
 import io.stow.daemon.schedule.RunListener;
 import io.stow.engine.ReconcileReport;
 import io.stow.engine.RollbackReport;
+import io.stow.engine.plan.Plan;
 import io.stow.engine.render.ReportDocument;
 import java.time.Instant;
 import java.util.Objects;
@@ -17,6 +18,7 @@ import java.util.Optional;
  * @param deploymentHash the deployment hash it deployed or tried to
  * @param left the deployment hash the run left running when it changed what runs (the new one, or
  *     the one a rollback restored); empty when it changed nothing or left nothing running
+ * @param planSummary the plan's {@link Plan#summary()}; empty when the run planned nothing
  * @param report the report; empty when the run failed before the engine reported
  */
 public record RecentRun(
@@ -28,6 +30,7 @@ public record RecentRun(
     Optional<String> revision,
     Optional<String> deploymentHash,
     Optional<String> left,
+    Optional<String> planSummary,
     Optional<ReportDocument> report) {
 
   public RecentRun {
@@ -39,6 +42,7 @@ public record RecentRun(
     Objects.requireNonNull(revision, "revision");
     Objects.requireNonNull(deploymentHash, "deploymentHash");
     Objects.requireNonNull(left, "left");
+    Objects.requireNonNull(planSummary, "planSummary");
     Objects.requireNonNull(report, "report");
   }
 
@@ -54,6 +58,7 @@ public record RecentRun(
         run.revision(),
         report.flatMap(r -> r.hashes().map(h -> h.deploymentHash())),
         report.flatMap(r -> left(run, r)),
+        report.flatMap(ReconcileReport::plan).map(Plan::summary),
         report.map(ReportDocument::of));
   }
 

@@ -81,6 +81,12 @@ class DashboardPageTest {
   }
 
   static ReconcileReport report(ReconcileStatus status, String hash, Optional<String> failure) {
+    return report(status, hash, failure, true);
+  }
+
+  /** A run that replaced web-app ({@code webAppExisted}) or created it, and removed a container. */
+  static ReconcileReport report(
+      ReconcileStatus status, String hash, Optional<String> failure, boolean webAppExisted) {
     Plan plan =
         new Plan(
             "web",
@@ -89,8 +95,8 @@ class DashboardPageTest {
                 new PlannedAction(
                     "web-app",
                     ActionKind.REPLACE,
-                    "stale-hash v1:h0 -> v1:" + hash,
-                    Optional.of("id"),
+                    webAppExisted ? "stale-hash v1:h0 -> v1:" + hash : PlannedAction.MISSING,
+                    webAppExisted ? Optional.of("id") : Optional.empty(),
                     Optional.of(
                         new io.stow.model.ImageRef(
                             "registry.example.com/web", "1.2", "sha256:" + "a".repeat(64)))),
@@ -231,6 +237,28 @@ class DashboardPageTest {
         .doesNotContain("https://");
     assertThat(html.indexOf("data-result=\"succeeded\""))
         .isLessThan(html.indexOf("data-result=\"failed-rolled-back\""));
+  }
+
+  @Test
+  void aRunsSummary_countsAContainerThatDidNotExistAsNew_andOneThatDidAsReplaced() {
+    StatusView view =
+        view(idle(Optional.empty()), List.of(container("web-app", Optional.empty(), 0)));
+    List<RecentRun> runs =
+        List.of(
+            run(
+                report(ReconcileStatus.SUCCEEDED, "h2", Optional.empty(), false),
+                Optional.empty(),
+                NOW.minusSeconds(60)),
+            run(
+                report(ReconcileStatus.SUCCEEDED, "h1", Optional.empty(), true),
+                Optional.empty(),
+                NOW.minusSeconds(600)));
+
+    String html = render(view, runs);
+
+    assertThat(html)
+        .contains(" · 1 new, 0 replaced, 1 removed, 0 unchanged · ")
+        .contains(" · 0 new, 1 replaced, 1 removed, 0 unchanged · ");
   }
 
   @Test

@@ -283,6 +283,28 @@ class HttpApiTest {
     assertThat(json(response).get("reason").asText()).contains("not JSON");
   }
 
+  @Test
+  void aPushEventWithBytesAfterItsJson_is400_andSchedulesNothing() throws Exception {
+    serve();
+    startScheduler();
+    String push = "{\"object_kind\":\"push\",\"ref\":\"refs/heads/main\",\"after\":\"" + B + "\"}";
+
+    HttpResponse<String> response =
+        send(
+            at("/trigger")
+                .header("X-Gitlab-Token", TOKEN)
+                .header("X-Gitlab-Event", "Push Hook")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(push + "garbage")));
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(json(response).get("reason").asText())
+        .contains("goes on after its JSON document")
+        .doesNotContain("garbage");
+    assertThat(runner.pending()).isZero();
+    assertThat(scheduler.state().activeHeadHash()).isEmpty();
+  }
+
   HttpRequest.Builder webhook(String ref, String after) {
     return webhookKind("push", ref, after);
   }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.stow.daemon.fakes.MutableClock;
 import io.stow.daemon.fakes.RecordingLog;
 import io.stow.daemon.notify.NotificationCounters.Result;
+import io.stow.daemon.schedule.RunListener;
+import io.stow.engine.ReconcileMode;
 import io.stow.engine.ReconcileStatus;
 import io.stow.model.config.NotifyEvent;
 import io.stow.model.config.NotifyFormat;
@@ -64,6 +66,50 @@ class NotifierTest {
             "https://deploys.example.com/hook deployed");
     assertThat(counters.value("failures", Result.SENT)).isEqualTo(1);
     assertThat(counters.value("deploys", Result.SENT)).isEqualTo(1);
+  }
+
+  private static RunListener.Finished repair(ReconcileStatus status) {
+    Optional<String> failure =
+        status.succeeded() ? Optional.empty() : Optional.of("drift repair failed: web exited (4)");
+    return RunReports.finished(
+        RunListener.Kind.REPAIR,
+        Optional.of(RunReports.report(ReconcileMode.REPAIR, status, true, failure)),
+        failure);
+  }
+
+  @Test
+  void failedRepairs_thatFailAsTheRunBeforeThem_areNotToldAgain_untilARunDoesNotFail() {
+    Notifier.Target all = target("all", NotifyEvent.subscribable(), 20);
+    Notifier notifier = new Notifier(new RunEvents("h", "f", new DeploymentFacts()), List.of(all));
+    all.worker().start();
+
+    // a deployment and its rollback failed: the host needs an operator; every poll repairs again
+    notifier.finished(RunReports.reconcile(ReconcileStatus.FAILED_ROLLBACK_FAILED, true));
+    notifier.finished(repair(ReconcileStatus.FAILED_ROLLBACK_FAILED));
+    notifier.finished(repair(ReconcileStatus.FAILED_ROLLBACK_FAILED));
+    // someone fixed it by hand: a poll finds nothing to repair; later it breaks again
+    notifier.nothingDrifted(RunReports.END);
+    notifier.finished(repair(ReconcileStatus.FAILED_ROLLBACK_FAILED));
+    // another failure is news, once
+    notifier.finished(repair(ReconcileStatus.FAILED_BEFORE_CHANGES));
+    notifier.finished(repair(ReconcileStatus.FAILED_BEFORE_CHANGES));
+    // a deployment that works ends the streak
+    notifier.finished(RunReports.reconcile(ReconcileStatus.SUCCEEDED, true));
+    notifier.finished(repair(ReconcileStatus.FAILED_BEFORE_CHANGES));
+    // a reconcile that fails is always told
+    notifier.finished(RunReports.reconcile(ReconcileStatus.FAILED_BEFORE_CHANGES, false));
+    all.worker().close(java.time.Duration.ofSeconds(10));
+
+    assertThat(poster.posted())
+        .extracting(
+            p -> Bodies.json(p).path("event").asText() + " " + Bodies.json(p).path("run").asText())
+        .containsExactly(
+            "rollback-failed reconcile",
+            "rollback-failed repair",
+            "failed repair",
+            "deployed reconcile",
+            "failed repair",
+            "failed reconcile");
   }
 
   @Test

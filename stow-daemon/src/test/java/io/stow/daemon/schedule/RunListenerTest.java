@@ -41,6 +41,14 @@ class RunListenerTest {
         throw new IllegalStateException(name + " broke");
       }
     }
+
+    @Override
+    public void nothingDrifted(Instant at) {
+      heard.add(name + " nothing drifted");
+      if (fails) {
+        throw new IllegalStateException(name + " broke");
+      }
+    }
   }
 
   @Test
@@ -64,10 +72,19 @@ class RunListenerTest {
         .hasMessage("a broke")
         .satisfies(e -> assertThat(e.getSuppressed()).hasSize(1));
     assertThatThrownBy(() -> all.finished(run)).hasMessage("a broke");
+    assertThatThrownBy(() -> all.nothingDrifted(T)).hasMessage("a broke");
 
     assertThat(heard)
         .containsExactly(
-            "a started", "b started", "c started", "a succeeded", "b succeeded", "c succeeded");
+            "a started",
+            "b started",
+            "c started",
+            "a succeeded",
+            "b succeeded",
+            "c succeeded",
+            "a nothing drifted",
+            "b nothing drifted",
+            "c nothing drifted");
   }
 
   @Test

@@ -71,10 +71,15 @@ class SchedulerTest {
         public void finished(Finished run) {
           told.add(run.kind() + (run.error().isPresent() ? " failed" : " ok"));
         }
+
+        @Override
+        public void nothingDrifted(java.time.Instant at) {
+          told.add("nothing drifted");
+        }
       };
 
   @Test
-  void runListener_hearsEveryRunThatDidSomething_andNotANoOpPoll() {
+  void runListener_hearsEveryRunThatDidSomething_andANoOpPollOnlyAsNothingDrifted() {
     Scheduler scheduler = started();
     told.clear();
 
@@ -83,7 +88,7 @@ class SchedulerTest {
     scheduler.poll();
     runner.runAll();
 
-    assertThat(told).containsExactly("started", "RECONCILE ok");
+    assertThat(told).containsExactly("started", "RECONCILE ok", "nothing drifted");
   }
 
   @Test

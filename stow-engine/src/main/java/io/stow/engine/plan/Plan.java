@@ -37,13 +37,25 @@ public record Plan(String deploymentName, String deploymentHash, List<PlannedAct
     return actions.stream().filter(a -> a.kind() == kind).toList();
   }
 
-  /** {@code 1 replace, 2 noop, 0 delete}. */
+  /**
+   * What the plan does to the host, for people (logs, reports, notifications): {@code 1 new, 1
+   * replaced, 0 removed, 2 unchanged}. A replace of a container that does not exist yet creates it,
+   * so it counts as new; only a replace of an existing (stopped or stale) container counts as
+   * replaced. The plan's action kinds themselves stay noop, replace and delete.
+   */
   public String summary() {
-    return actions(ActionKind.REPLACE).size()
-        + " replace, "
-        + actions(ActionKind.NOOP).size()
-        + " noop, "
+    long created =
+        actions.stream()
+            .filter(a -> a.kind() == ActionKind.REPLACE && a.observedId().isEmpty())
+            .count();
+    long replaced = actions(ActionKind.REPLACE).size() - created;
+    return created
+        + " new, "
+        + replaced
+        + " replaced, "
         + actions(ActionKind.DELETE).size()
-        + " delete";
+        + " removed, "
+        + actions(ActionKind.NOOP).size()
+        + " unchanged";
   }
 }

@@ -18,8 +18,10 @@ import io.stow.model.NamedVolumeSpec;
 import io.stow.model.NetworkSpec;
 import io.stow.model.StowLabels;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -36,19 +38,19 @@ final class ApplyStep implements Step<ApplyStep.Input, Void> {
 
   private final DockerHost docker;
   private final RunRecorder recorder;
-  private final Duration defaultStopTimeout;
+  private final StopTimeouts stopTimeouts;
   private final ParallelActions actions;
   private final DependencyWaits waits;
 
   ApplyStep(
       DockerHost docker,
       RunRecorder recorder,
-      Duration defaultStopTimeout,
+      StopTimeouts stopTimeouts,
       int concurrency,
       DependencyWaits waits) {
     this.docker = docker;
     this.recorder = recorder;
-    this.defaultStopTimeout = defaultStopTimeout;
+    this.stopTimeouts = stopTimeouts;
     this.actions = new ParallelActions(concurrency);
     this.waits = waits;
   }
@@ -56,8 +58,25 @@ final class ApplyStep implements Step<ApplyStep.Input, Void> {
   /**
    * A prepared target and where each container's outcome goes, in plan order (the forward path
    * records them in the report, a rollback in its own).
+   *
+   * @param replaced the descriptor of the deployment the host moves away from, when known (a
+   *     rollback's failed deployment): the containers the plan deletes belong to it, so their stop
+   *     timeouts come from it
    */
-  record Input(Prepared prepared, Consumer<ContainerOutcome> outcomes) {}
+  record Input(
+      Prepared prepared, Optional<Descriptor> replaced, Consumer<ContainerOutcome> outcomes) {
+
+    Input {
+      Objects.requireNonNull(prepared, "prepared");
+      Objects.requireNonNull(replaced, "replaced");
+      Objects.requireNonNull(outcomes, "outcomes");
+    }
+
+    /** An apply whose replaced deployment is not known. */
+    Input(Prepared prepared, Consumer<ContainerOutcome> outcomes) {
+      this(prepared, Optional.empty(), outcomes);
+    }
+  }
 
   @Override
   public StepName name() {
@@ -70,6 +89,8 @@ final class ApplyStep implements Step<ApplyStep.Input, Void> {
     Plan plan = input.prepared().plan();
     Map<String, ContainerCreateRequest> requests = input.prepared().requests();
     Consumer<ContainerOutcome> outcomes = input.outcomes();
+    List<Descriptor> owners = new ArrayList<>(List.of(desired));
+    input.replaced().ifPresent(owners::add);
     ApplyOrder order = new ApplyOrder(desired);
     List<PlannedAction> changes =
         plan.actions().stream().filter(a -> a.kind() != ActionKind.NOOP).toList();
@@ -77,7 +98,8 @@ final class ApplyStep implements Step<ApplyStep.Input, Void> {
       actions.run(
           wave,
           action -> {
-            removeExisting(action, plan.deploymentName(), stopTimeout(desired, action));
+            removeExisting(
+                action, plan.deploymentName(), stopTimeouts.of(action.container(), owners));
             return action.kind() == ActionKind.DELETE
                 ? Optional.of(outcome(action, Result.DELETED))
                 : Optional.empty();
@@ -168,12 +190,5 @@ final class ApplyStep implements Step<ApplyStep.Input, Void> {
     }
     docker.remove(state.id());
     recorder.emit(new ReconcileEvent.ContainerChanged(action.container(), Change.REMOVED));
-  }
-
-  private Duration stopTimeout(Descriptor desired, PlannedAction action) {
-    return desired
-        .container(action.container())
-        .flatMap(ContainerSpec::stopTimeout)
-        .orElse(defaultStopTimeout);
   }
 }

@@ -9,14 +9,15 @@ import io.stow.engine.RollbackReport;
 import io.stow.engine.StepName;
 import io.stow.engine.plan.ActionKind;
 import io.stow.engine.state.SnapshotStore;
+import io.stow.model.Descriptor;
 import io.stow.model.ObservedContainer;
 import io.stow.model.StowLabels;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -31,26 +32,36 @@ final class RemoveFailedStep implements Step<RemoveFailedStep.Input, RollbackRep
   /**
    * The deployment and the containers its failed apply created; empty {@code created} means all of
    * the deployment's containers (an interrupted apply recorded before stow kept that list).
+   *
+   * @param failed the failed deployment's descriptor, which the containers belong to (their stop
+   *     timeouts come from it); empty when it cannot be read any more
    */
-  record Input(String deploymentName, Set<String> created) {}
+  record Input(String deploymentName, Set<String> created, Optional<Descriptor> failed) {
+
+    Input {
+      Objects.requireNonNull(deploymentName, "deploymentName");
+      created = Set.copyOf(created);
+      Objects.requireNonNull(failed, "failed");
+    }
+  }
 
   private final DockerHost docker;
   private final SnapshotStore store;
   private final RunRecorder recorder;
   private final int logLines;
-  private final Duration stopTimeout;
+  private final StopTimeouts stopTimeouts;
 
   RemoveFailedStep(
       DockerHost docker,
       SnapshotStore store,
       RunRecorder recorder,
       int logLines,
-      Duration stopTimeout) {
+      StopTimeouts stopTimeouts) {
     this.docker = docker;
     this.store = store;
     this.recorder = recorder;
     this.logLines = logLines;
-    this.stopTimeout = stopTimeout;
+    this.stopTimeouts = stopTimeouts;
   }
 
   @Override
@@ -65,6 +76,7 @@ final class RemoveFailedStep implements Step<RemoveFailedStep.Input, RollbackRep
     Map<String, List<String>> logs = new LinkedHashMap<>();
     List<ContainerOutcome> outcomes = new ArrayList<>();
     List<String> errors = new ArrayList<>();
+    List<Descriptor> owners = input.failed().stream().toList();
     List<ObservedContainer> containers =
         docker.listContainers(Map.of(StowLabels.DEPLOYMENT, deploymentName));
     for (ObservedContainer container : containers) {
@@ -79,7 +91,7 @@ final class RemoveFailedStep implements Step<RemoveFailedStep.Input, RollbackRep
       }
       try {
         if (container.running() || container.restarting()) {
-          docker.stop(container.id(), stopTimeout);
+          docker.stop(container.id(), stopTimeouts.of(name, owners));
           recorder.emit(new ReconcileEvent.ContainerChanged(name, Change.STOPPED));
         }
         docker.remove(container.id());

@@ -47,14 +47,15 @@ final class Rollbacks {
     String hash = prepared.target().deploymentHash();
     String reason = Failures.describe(cause);
     rec.failure(reason);
+    Optional<Descriptor> failed = Optional.of(prepared.target().descriptor());
     RollbackReport rollback;
     if (firstDeployment) {
       rec.emit(new ReconcileEvent.RollbackStarted(reason, Optional.empty(), false));
-      rollback = removeFailed(new RemoveFailedStep.Input(name, created(prepared)));
+      rollback = removeFailed(new RemoveFailedStep.Input(name, created(prepared), failed));
     } else if (!store.hasPrevious()) {
       rollback = nothingToRestore(hash);
     } else {
-      rollback = toPrevious(reason, false);
+      rollback = toPrevious(reason, false, failed);
     }
     rec.rollback(rollback);
     steps.prune.run();
@@ -92,7 +93,7 @@ final class Rollbacks {
     if (store.hasPrevious()) {
       reason = "found " + store.previousLink() + ": an earlier apply did not finish";
       rec.warn(reason + "; rolling back to it first");
-      recovery = toPrevious(reason, true);
+      recovery = toPrevious(reason, true, interruptedDescriptor());
     } else if (firstApply.isPresent()) {
       reason =
           "found "
@@ -105,7 +106,9 @@ final class Rollbacks {
       recovery =
           removeFailed(
               new RemoveFailedStep.Input(
-                  firstApply.get().deploymentName(), firstApply.get().containers()));
+                  firstApply.get().deploymentName(),
+                  firstApply.get().containers(),
+                  interruptedDescriptor()));
     } else {
       return;
     }
@@ -150,8 +153,44 @@ final class Rollbacks {
     return names;
   }
 
-  /** Rolls the host back to {@code running-config.previous}; never throws. */
-  private RollbackReport toPrevious(String reason, boolean recovery) {
+  /**
+   * The descriptor of the apply an earlier run left open, read back from its snapshot ({@code
+   * running-config}): its containers' stop timeouts. Empty, with a warning, when it cannot be read;
+   * those containers then get the engine's default.
+   */
+  private Optional<Descriptor> interruptedDescriptor() {
+    Optional<SnapshotInfo> current;
+    try {
+      current = store.current();
+    } catch (IOException e) {
+      current = Optional.empty();
+    }
+    if (current.isEmpty()) {
+      return Optional.empty(); // the apply stopped before it pointed running-config at its snapshot
+    }
+    SnapshotInfo interrupted = current.get();
+    try {
+      return Optional.of(
+          steps.loadQuietly.run(
+              new LoadDescriptorStep.Input(
+                  interrupted.dir(), interrupted.deploymentName().orElse(""))));
+    } catch (Exception e) {
+      rec.warn(
+          "cannot read the interrupted deployment in "
+              + interrupted.dir()
+              + " ("
+              + Failures.describe(e)
+              + "): its containers are stopped with the default stop timeout");
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Rolls the host back to {@code running-config.previous}; never throws.
+   *
+   * @param failed the descriptor of the deployment rolled back from, when known
+   */
+  private RollbackReport toPrevious(String reason, boolean recovery, Optional<Descriptor> failed) {
     Optional<String> target = Optional.empty();
     Plan rollbackPlan = null;
     List<ContainerOutcome> outcomes = new ArrayList<>();
@@ -171,7 +210,7 @@ final class Rollbacks {
       rollbackPlan = planned.plan();
       Prepared prepared = rec.rollbackStep(steps.build, rec.rollbackStep(steps.prepare, planned));
       rec.rollbackStep(steps.pull, prepared);
-      rec.rollbackStep(steps.apply, new ApplyStep.Input(prepared, outcomes::add));
+      rec.rollbackStep(steps.apply, new ApplyStep.Input(prepared, failed, outcomes::add));
       verification = rec.rollbackStep(steps.verify, prepared);
       Optional<String> error =
           verification.passed()

@@ -17,6 +17,13 @@ final class Steps {
   final DecryptStep decrypt;
   final HashStep hash = new HashStep();
   final LoadDescriptorStep load;
+
+  /**
+   * Loads a descriptor that is read only for what its containers were given (stop timeouts): its
+   * warnings were reported by the run that deployed it.
+   */
+  final LoadDescriptorStep loadQuietly;
+
   final NameCheckStep checkName;
   final PlanStep plan;
   final OwnershipStep checkOwnership;
@@ -37,10 +44,14 @@ final class Steps {
 
   Steps(ReconcileContext ctx, SnapshotStore store, RunRecorder rec, RunMemory memory) {
     this.rec = rec;
+    StopTimeouts stopTimeouts = new StopTimeouts(ctx.defaultStopTimeout());
     this.lock = new LockStep(store, rec);
     this.decrypt = new DecryptStep(ctx.secretDecryptor());
     this.load =
         new LoadDescriptorStep(ctx.descriptorLoader(), rec::warn, ctx.composeProfiles(), memory);
+    this.loadQuietly =
+        new LoadDescriptorStep(
+            ctx.descriptorLoader(), warning -> {}, ctx.composeProfiles(), memory);
     this.checkName = new NameCheckStep(store);
     this.plan = new PlanStep(ctx.docker());
     this.checkOwnership = new OwnershipStep(ctx.docker());
@@ -53,7 +64,7 @@ final class Steps {
         new ApplyStep(
             ctx.docker(),
             rec,
-            ctx.defaultStopTimeout(),
+            stopTimeouts,
             ctx.applyConcurrency(),
             new DependencyWaits(
                 ctx.docker(), ctx.clock(), ctx.sleeper(), ctx.verifyPollInterval()));
@@ -62,8 +73,7 @@ final class Steps {
     this.commit = new CommitStep(store);
     this.restore = new RestorePreviousStep(store);
     this.removeFailed =
-        new RemoveFailedStep(
-            ctx.docker(), store, rec, ctx.logTailLines(), ctx.defaultStopTimeout());
+        new RemoveFailedStep(ctx.docker(), store, rec, ctx.logTailLines(), stopTimeouts);
     this.prune = new PruneStep(store, rec, ctx.snapshotsToKeep());
     this.engineWait =
         new EngineWait(ctx.docker(), rec, ctx.clock(), ctx.sleeper(), ctx.engineWait());

@@ -94,7 +94,30 @@ class PlannerTest {
 
     assertThat(plan.isNoop()).isTrue();
     assertThat(plan.actions()).extracting(PlannedAction::reason).containsOnly("up-to-date");
-    assertThat(plan.summary()).isEqualTo("0 replace, 2 noop, 0 delete");
+    assertThat(plan.summary()).isEqualTo("0 new, 0 replaced, 0 removed, 2 unchanged");
+  }
+
+  @Test
+  void summary_countsContainersThatDoNotExistYetAsNewNotReplaced() {
+    Plan first = Planner.plan(desired, NEW, List.of());
+    Plan mixed =
+        Planner.plan(
+            descriptor(
+                "demo",
+                container("web", WEB_V1),
+                container("db", DB_V1),
+                container("new", DB_V1),
+                container("cache", DB_V1)),
+            NEW,
+            List.of(
+                observed("cache", true, labels("demo", NEW)),
+                observed("web", true, labels("demo", OLD)),
+                observed("db", false, labels("demo", NEW)),
+                observed("worker", true, labels("demo", OLD))));
+
+    assertThat(first.summary()).isEqualTo("2 new, 0 replaced, 0 removed, 0 unchanged");
+    // web is stale and db stopped: both exist and are replaced; worker left the descriptor
+    assertThat(mixed.summary()).isEqualTo("1 new, 2 replaced, 1 removed, 1 unchanged");
   }
 
   @Test
