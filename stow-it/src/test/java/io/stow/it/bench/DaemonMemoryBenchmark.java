@@ -57,8 +57,9 @@ final class DaemonMemoryBenchmark implements Benchmark {
                 + " containers from a local Git remote (`file://`); %d s after that first deployment its `VmRSS` is"
                 + " read %d times one second apart (the figure: their median and spread). Then"
                 + " %,d reconciles run one after the other (`POST /trigger`, the next one once the"
-                + " daemon logged the end of the last: a fetch of the branch, the folder written out, decryption,"
-                + " hashing and a no-op plan each), and `VmRSS` is read the same way after the"
+                + " daemon logged the end of the last: each reads the branch's head from the remote"
+                + " and, that being the commit the daemon deployed, plans the running snapshot"
+                + " against one container list), and `VmRSS` is read the same way after the"
                 + " %dth and after the last. The baseline is a JVM that only sleeps, started with"
                 + " the same options from the same `java`. The growth target: after %,d"
                 + " reconciles at most %.0f %% above the figure after %d.",
