@@ -22,9 +22,10 @@ class TlsServerTest {
 
   @TempDir Path dir;
 
-  @Test
-  void theServer_speaksTls12And13WithThePemIdentity_andNotPlainHttp() throws Exception {
-    TestCertificates certs = TestCertificates.ec();
+  private final TestCertificates certs = TestCertificates.ec();
+
+  /** A started HTTPS server with a PEM identity, answering every request with a small JSON. */
+  private DaemonServer server(CipherOrder ciphers) throws Exception {
     certs.writeCertificate(dir.resolve("tls.crt"));
     certs.writeKey(dir.resolve("tls.key"), KeyForm.TRADITIONAL);
     TlsIdentity identity = TlsIdentity.load(dir.resolve("tls.crt"), dir.resolve("tls.key"));
@@ -33,8 +34,15 @@ class TlsServerTest {
             new ListenAddress("127.0.0.1", 0),
             Optional.of(identity.context()),
             exchange -> Responses.json(exchange, 200, "status", "ok"),
-            HttpLimits.defaults());
+            HttpLimits.defaults(),
+            ciphers);
     server.start();
+    return server;
+  }
+
+  @Test
+  void theServer_speaksTls12And13WithThePemIdentity_andNotPlainHttp() throws Exception {
+    DaemonServer server = server(CipherOrder.forThisJvm());
     try {
       assertThat(server.url()).startsWith("https://127.0.0.1:");
       for (String protocol : new String[] {"TLSv1.3", "TLSv1.2"}) {
@@ -64,6 +72,35 @@ class TlsServerTest {
                               .build(),
                           HttpResponse.BodyHandlers.ofString()));
       assertThat(plain).isNotNull();
+    } finally {
+      server.close();
+    }
+  }
+
+  @Test
+  void theServersCipherOrderDecides_whatAClientPreferringAesGets() throws Exception {
+    assertThat(negotiated(CipherOrder.CHACHA20_FIRST, "TLSv1.3"))
+        .isEqualTo("TLS_CHACHA20_POLY1305_SHA256");
+    assertThat(negotiated(CipherOrder.CHACHA20_FIRST, "TLSv1.2")).contains("CHACHA20_POLY1305");
+    assertThat(negotiated(CipherOrder.JDK_DEFAULT, "TLSv1.3")).startsWith("TLS_AES_");
+  }
+
+  private String negotiated(CipherOrder order, String protocol) throws Exception {
+    DaemonServer server = server(order);
+    try {
+      SSLParameters parameters = new SSLParameters();
+      parameters.setProtocols(new String[] {protocol});
+      HttpClient client =
+          HttpClient.newBuilder()
+              .sslContext(certs.clientContext())
+              .sslParameters(parameters)
+              .build();
+      HttpResponse<String> response =
+          client.send(
+              HttpRequest.newBuilder(URI.create(server.url() + "/")).build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).isEqualTo(200);
+      return response.sslSession().orElseThrow().getCipherSuite();
     } finally {
       server.close();
     }
