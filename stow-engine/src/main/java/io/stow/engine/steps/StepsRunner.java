@@ -204,10 +204,10 @@ public final class StepsRunner {
 
   /**
    * A no-op found without the state lock, so that a poll or trigger that finds nothing to do writes
-   * nothing to disk: no apply is open, the running snapshot is one {@code applies} accepts and
-   * whose descriptor was loaded before (see {@link RunMemory}), and its plan against one container
-   * list changes nothing. Empty when the locked path must decide; it also reports anything that
-   * went wrong here, such as Docker not answering.
+   * nothing to disk: no apply is open, the running snapshot is one {@code applies} accepts, and its
+   * plan (its descriptor read once, see {@link RunMemory}) against one container list changes
+   * nothing. Empty when the locked path must decide, which also reports anything that went wrong
+   * here, such as Docker not answering.
    */
   private Optional<ReconcileReport> runningNoop(Predicate<SnapshotInfo> applies) {
     try {
