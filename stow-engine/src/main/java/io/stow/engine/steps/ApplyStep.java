@@ -59,9 +59,9 @@ final class ApplyStep implements Step<ApplyStep.Input, Void> {
    * A prepared target and where each container's outcome goes, in plan order (the forward path
    * records them in the report, a rollback in its own).
    *
-   * @param replaced the descriptor of the deployment the host moves away from, when known (a
-   *     rollback's failed deployment): the containers the plan deletes belong to it, so their stop
-   *     timeouts come from it
+   * @param replaced the descriptor of the deployment the host moves away from, when known (the
+   *     running one on the forward path, the failed one in a rollback): the containers the plan
+   *     deletes belong to it, so their stop timeouts come from it
    */
   record Input(
       Prepared prepared, Optional<Descriptor> replaced, Consumer<ContainerOutcome> outcomes) {
@@ -70,11 +70,6 @@ final class ApplyStep implements Step<ApplyStep.Input, Void> {
       Objects.requireNonNull(prepared, "prepared");
       Objects.requireNonNull(replaced, "replaced");
       Objects.requireNonNull(outcomes, "outcomes");
-    }
-
-    /** An apply whose replaced deployment is not known. */
-    Input(Prepared prepared, Consumer<ContainerOutcome> outcomes) {
-      this(prepared, Optional.empty(), outcomes);
     }
   }
 

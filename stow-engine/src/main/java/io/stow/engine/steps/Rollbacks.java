@@ -168,21 +168,7 @@ final class Rollbacks {
     if (current.isEmpty()) {
       return Optional.empty(); // the apply stopped before it pointed running-config at its snapshot
     }
-    SnapshotInfo interrupted = current.get();
-    try {
-      return Optional.of(
-          steps.loadQuietly.run(
-              new LoadDescriptorStep.Input(
-                  interrupted.dir(), interrupted.deploymentName().orElse(""))));
-    } catch (Exception e) {
-      rec.warn(
-          "cannot read the interrupted deployment in "
-              + interrupted.dir()
-              + " ("
-              + Failures.describe(e)
-              + "): its containers are stopped with the default stop timeout");
-      return Optional.empty();
-    }
+    return steps.stopTimeoutOwner(current.get(), "interrupted");
   }
 
   /**

@@ -3,7 +3,10 @@ package io.stow.engine.steps;
 import io.stow.engine.ReconcileContext;
 import io.stow.engine.ReconcileEvent;
 import io.stow.engine.plan.Plan;
+import io.stow.engine.state.SnapshotInfo;
 import io.stow.engine.state.SnapshotStore;
+import io.stow.model.Descriptor;
+import java.util.Optional;
 
 /**
  * The one set of step objects a run uses, shared by the forward path ({@link StepsRunner}) and the
@@ -95,5 +98,30 @@ final class Steps {
       rec.step(checkOwnership, p);
     }
     return Prepared.planned(target, p);
+  }
+
+  /**
+   * The descriptor of {@code snapshot}, read for its containers' stop timeouts only (the ones a run
+   * stops that the deployment it applies does not declare). Empty, with a warning, when it cannot
+   * be read: those containers then get the engine's default, and the run goes on.
+   *
+   * @param role which deployment it is, for the warning ("running", "interrupted")
+   */
+  Optional<Descriptor> stopTimeoutOwner(SnapshotInfo snapshot, String role) {
+    try {
+      return Optional.of(
+          loadQuietly.run(
+              new LoadDescriptorStep.Input(snapshot.dir(), snapshot.deploymentName().orElse(""))));
+    } catch (Exception e) {
+      rec.warn(
+          "cannot read the "
+              + role
+              + " deployment in "
+              + snapshot.dir()
+              + " ("
+              + Failures.describe(e)
+              + "): its containers are stopped with the default stop timeout");
+      return Optional.empty();
+    }
   }
 }

@@ -8,6 +8,7 @@ import io.stow.engine.ReconcileReport;
 import io.stow.engine.ReconcileStatus;
 import io.stow.engine.ResolvedRevision;
 import io.stow.engine.VerificationReport;
+import io.stow.engine.plan.ActionKind;
 import io.stow.engine.plan.Plan;
 import io.stow.engine.render.RedactedDescriptor;
 import io.stow.engine.source.DesiredStateSource;
@@ -111,6 +112,7 @@ public final class StepsRunner {
     rollbacks.recoverIfInterrupted();
     Desired desired;
     Prepared prepared;
+    Optional<Descriptor> replaced;
     try (StagingArea.Staging staging = openStaging("reconcile")) {
       Desired d = loadDesired(source, staging.path(), revision);
       desired = d;
@@ -118,6 +120,7 @@ public final class StepsRunner {
       if (planned.plan().isNoop() && d.isRunning()) {
         return rec.build(ReconcileStatus.SUCCEEDED);
       }
+      replaced = ownerOfDeletes(d, planned.plan());
       prepared = rec.step(steps.prepare, planned);
       rec.step(steps.preflight, prepared);
       prepared = rec.step(steps.build, prepared);
@@ -133,7 +136,18 @@ public final class StepsRunner {
     } catch (Exception e) {
       throw Failures.beforeChanges(rec, e);
     }
-    return applyAndVerify(prepared, desired.running().isEmpty());
+    return applyAndVerify(prepared, replaced, desired.running().isEmpty());
+  }
+
+  /**
+   * The running deployment's descriptor when the plan deletes containers: they are the running
+   * deployment's, and so are their stop timeouts. Read before the snapshot rotates.
+   */
+  private Optional<Descriptor> ownerOfDeletes(Desired d, Plan plan) {
+    if (d.running().isEmpty() || plan.actions(ActionKind.DELETE).isEmpty()) {
+      return Optional.empty();
+    }
+    return steps.stopTimeoutOwner(d.running().get(), "running");
   }
 
   private void rotateSnapshot(Desired d, Prepared prepared) throws Exception {
@@ -152,9 +166,14 @@ public final class StepsRunner {
     }
   }
 
-  private ReconcileReport applyAndVerify(Prepared prepared, boolean firstDeployment) {
+  /**
+   * @param replaced the descriptor of the deployment the apply replaces, when the plan deletes
+   *     containers of it (their stop timeouts)
+   */
+  private ReconcileReport applyAndVerify(
+      Prepared prepared, Optional<Descriptor> replaced, boolean firstDeployment) {
     try {
-      rec.step(steps.apply, new ApplyStep.Input(prepared, rec::outcome));
+      rec.step(steps.apply, new ApplyStep.Input(prepared, replaced, rec::outcome));
       VerificationReport verification = rec.step(steps.verify, prepared);
       rec.verification(verification);
       if (!verification.passed()) {
@@ -265,7 +284,8 @@ public final class StepsRunner {
     } catch (Exception e) {
       throw Failures.beforeChanges(rec, e);
     }
-    return applyAndVerify(prepared, false);
+    // repair converges to the running deployment itself: what it deletes, no descriptor declares
+    return applyAndVerify(prepared, Optional.empty(), false);
   }
 
   // ---- resolve: what a source's revision would deploy, changing nothing ----

@@ -9,9 +9,10 @@ import java.util.Optional;
 
 /**
  * How long a container may take to stop before Docker kills it: its {@code stopTimeout} in the
- * descriptor it belongs to, else the engine's default. Every step that stops containers (apply, the
- * restore of a rollback, the removal of a failed first deployment) asks here, so a database given a
- * minute to shut down cleanly gets that minute on every path.
+ * descriptor it belongs to, else the engine's default. Every step that stops containers (apply,
+ * with the containers it deletes, the restore of a rollback, the removal of a failed first
+ * deployment) asks here, so a database given a minute to shut down cleanly gets that minute on
+ * every path.
  */
 final class StopTimeouts {
 
