@@ -92,8 +92,8 @@ final class TriggerCommand implements Command {
         parser
             .accepts(
                 "cacert",
-                "trust only the CA certificates of this PEM file (default: $STOW_CACERT, else the"
-                    + " system's)")
+                "also trust the CA certificates of this PEM file, beside the Java runtime's"
+                    + " (default: $STOW_CACERT)")
             .withRequiredArg()
             .describedAs("F");
     attempts =
@@ -154,12 +154,13 @@ final class TriggerCommand implements Command {
   }
 
   private CertificateTrust trust(OptionSet options) {
-    Optional<String> file =
-        options.has(cacert)
-            ? Optional.of(options.valueOf(cacert))
-            : Optional.ofNullable(composition.environment().get("STOW_CACERT"))
-                .filter(v -> !v.isBlank());
-    return file.map(f -> CertificateTrust.caFile(Path.of(f))).orElseGet(CertificateTrust::system);
+    if (options.has(cacert)) {
+      return CertificateTrust.caFile(Path.of(options.valueOf(cacert)), "--cacert");
+    }
+    return Optional.ofNullable(composition.environment().get("STOW_CACERT"))
+        .filter(v -> !v.isBlank())
+        .map(f -> CertificateTrust.caFile(Path.of(f), "STOW_CACERT"))
+        .orElseGet(CertificateTrust::system);
   }
 
   /** The token file's content without surrounding blanks; it is never printed. */

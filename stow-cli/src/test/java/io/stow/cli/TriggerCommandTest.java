@@ -124,10 +124,13 @@ class TriggerCommandTest {
     assertThat(run.status()).isEqualTo(1);
     assertThat(run.err())
         .contains("POST " + daemon.url() + "trigger?head_hash=" + HEAD)
-        .contains("TLS: the daemon's certificate was refused")
-        .contains("subject \"" + TestCa.SERVER_SUBJECT + "\"")
-        .contains("issued by \"" + TestCa.CA_SUBJECT + "\"")
-        .contains("--cacert FILE or STOW_CACERT=FILE")
+        .contains(
+            "TLS: the server's certificate (subject \""
+                + TestCa.SERVER_SUBJECT
+                + "\", issued by \""
+                + TestCa.CA_SUBJECT
+                + "\") is not trusted by the Java runtime's CAs")
+        .contains("pass that CA's certificate (PEM) with --cacert FILE or STOW_CACERT=FILE")
         .doesNotContain("--stacktrace");
     assertThat(daemon.requests()).as("the handshake failed before any request").isEmpty();
     assertThat(time.sleeps()).as("a refused certificate is not retried").isEmpty();
@@ -144,7 +147,11 @@ class TriggerCommandTest {
     assertThat(run.status()).isEqualTo(1);
     assertThat(run.err())
         .contains("subject \"" + TestCa.SERVER_SUBJECT + "\"")
-        .contains("it is not signed by a CA in " + otherCa);
+        .contains("is not trusted by the CAs of " + otherCa + " or the Java runtime's CAs")
+        .contains(
+            "check that "
+                + otherCa
+                + " holds the certificate of the CA that signed the daemon's certificate");
   }
 
   @Test
@@ -373,7 +380,28 @@ class TriggerCommandTest {
     CliRun run =
         run("trigger", "--url", "https://h/", "--head-hash", HEAD, "--cacert", "/no/such/ca.pem");
     assertThat(run.status()).isEqualTo(1);
-    assertThat(run.err()).contains("the CA file /no/such/ca.pem does not exist");
+    assertThat(run.err())
+        .contains(
+            "the CA file /no/such/ca.pem (--cacert): no such file; it must be a PEM file with the"
+                + " certificate of the CA that signed the daemon's certificate");
+  }
+
+  @Test
+  void trigger_caFileHoldingAKey_isRefusedByTheSharedPemRules_withoutQuotingIt()
+      throws IOException {
+    String key = "MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQg-SENTINEL-key-body";
+    Path file =
+        Files.writeString(
+            temp.resolve("key.pem"),
+            "-----BEGIN PRIVATE KEY-----\n" + key + "\n-----END PRIVATE KEY-----\n");
+    env.put("STOW_CACERT", file.toString());
+
+    CliRun run = run("trigger", "--url", "https://h/", "--head-hash", HEAD);
+
+    assertThat(run.status()).isEqualTo(1);
+    assertThat(run.err())
+        .contains("the CA file " + file + " (STOW_CACERT): it holds a private key (line 1)")
+        .doesNotContain("SENTINEL");
   }
 
   private static int closedPort() throws IOException {

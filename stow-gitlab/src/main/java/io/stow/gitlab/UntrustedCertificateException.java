@@ -4,7 +4,7 @@ import java.security.cert.CertificateException;
 import java.util.Optional;
 
 /**
- * A server certificate {@link GitLabTrust} refused: no trusted CA signed it (or its chain is not
+ * A server certificate {@link ServerTrust} refused: no trusted CA signed it (or its chain is not
  * valid, e.g. expired). The message names the certificate's subject and issuer and what the Java
  * runtime found wrong; the HTTP client surfaces it as the cause of its TLS failure.
  */

@@ -197,7 +197,8 @@ class TriggerWaitIT {
     assertThat(run.exitCode()).as("%s", run).isEqualTo(1);
     assertThat(run.stderr())
         .contains("POST " + client.baseUrl() + "/trigger?head_hash=" + v1)
-        .contains("TLS: the daemon's certificate was refused")
+        .contains("TLS: the server's certificate (subject")
+        .contains("is not trusted by the Java runtime's CAs")
         .contains("subject \"" + TestCa.SERVER_SUBJECT + "\"")
         .contains("issued by \"" + TestCa.CA_SUBJECT + "\"")
         .contains("--cacert FILE or STOW_CACERT=FILE")

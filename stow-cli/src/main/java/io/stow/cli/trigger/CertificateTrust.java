@@ -1,229 +1,80 @@
 package io.stow.cli.trigger;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.Socket;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import io.stow.gitlab.ServerTrust;
+import io.stow.model.config.CaCertificates;
+import io.stow.model.config.CaFileException;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
-import java.util.Collection;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSocketFactory;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
- * The certificates the client trusts for the daemon: the CAs of a PEM file ({@code --cacert} or
- * {@code STOW_CACERT}) instead of the system's, as {@code curl --cacert} does, or else the Java
- * runtime's. It remembers the chain it last refused so that a failed handshake can name the
- * certificate (subject and issuer) rather than say only that a path was not found.
+ * The certificates the client trusts for the daemon: the Java runtime's CAs, plus those of a PEM
+ * file ({@code --cacert} or {@code STOW_CACERT}) when one is given, by the same rule as stow's
+ * GitLab client ({@link ServerTrust}): the file adds CAs, it does not replace the runtime's. A
+ * refused certificate fails the handshake with an {@link
+ * io.stow.gitlab.UntrustedCertificateException} that names it; {@link #advice()} says what to do.
  */
 public final class CertificateTrust {
 
-  /** The chain a handshake presented and the trust manager refused. */
-  record Refusal(String subject, String issuer, String reason) {}
+  private static final String HOW_TO_PASS = "--cacert FILE or STOW_CACERT=FILE";
 
-  private final Optional<Path> caFile;
-  private final RecordingTrustManager trustManager;
-  private final SSLSocketFactory socketFactory;
+  private final ServerTrust trust;
 
-  private CertificateTrust(Optional<Path> caFile, X509ExtendedTrustManager delegate) {
-    this.caFile = caFile;
-    this.trustManager = new RecordingTrustManager(delegate);
-    try {
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(null, new TrustManager[] {trustManager}, null);
-      this.socketFactory = context.getSocketFactory();
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("this Java runtime offers no TLS: " + e.getMessage(), e);
-    }
+  private CertificateTrust(ServerTrust trust) {
+    this.trust = Objects.requireNonNull(trust, "trust");
   }
 
   /** The Java runtime's trusted CAs. */
   public static CertificateTrust system() {
-    return new CertificateTrust(Optional.empty(), delegate(null));
+    return new CertificateTrust(ServerTrust.of(Optional.empty()));
   }
 
   /**
-   * Only the CA certificates in a PEM file.
+   * The Java runtime's CAs and those of a PEM file, read by the rules of {@link CaCertificates}.
    *
-   * @throws TriggerException when the file cannot be read or holds no certificate
+   * @param source what named the file, for messages ({@code --cacert}, {@code STOW_CACERT})
+   * @throws TriggerException naming the file when it cannot be read or holds no CA certificate
    */
-  public static CertificateTrust caFile(Path file) {
-    Collection<? extends Certificate> certificates;
-    try (InputStream in = Files.newInputStream(file)) {
-      certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
-    } catch (NoSuchFileException e) {
-      throw new TriggerException("the CA file " + file + " does not exist", false);
-    } catch (IOException e) {
-      throw new TriggerException("cannot read the CA file " + file + ": " + e.getMessage(), false);
-    } catch (CertificateException e) {
-      throw new TriggerException(
-          "the CA file " + file + " is not PEM certificates: " + e.getMessage(), false);
-    }
-    if (certificates.isEmpty()) {
+  public static CertificateTrust caFile(Path file, String source) {
+    try {
+      return new CertificateTrust(ServerTrust.of(Optional.of(CaCertificates.read(file))));
+    } catch (CaFileException e) {
       throw new TriggerException(
           "the CA file "
               + file
-              + " holds no certificate (expected PEM: -----BEGIN CERTIFICATE-----)",
+              + " ("
+              + source
+              + "): "
+              + e.getMessage()
+              + "; it must be a PEM file with the certificate of the CA that signed the daemon's"
+              + " certificate",
           false);
-    }
-    try {
-      KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-      store.load(null, null);
-      int index = 0;
-      for (Certificate certificate : certificates) {
-        store.setCertificateEntry("ca-" + index++, certificate);
-      }
-      return new CertificateTrust(Optional.of(file), delegate(store));
-    } catch (IOException | GeneralSecurityException e) {
-      throw new TriggerException("cannot use the CA file " + file + ": " + e.getMessage(), false);
     }
   }
 
   SSLSocketFactory socketFactory() {
-    return socketFactory;
+    return trust.socketFactory();
   }
 
   X509ExtendedTrustManager trustManager() {
-    return trustManager;
+    return trust.trustManager();
   }
 
-  /** The last refused chain, if a handshake refused one. */
-  Optional<Refusal> lastRefusal() {
-    return Optional.ofNullable(trustManager.refused.get());
-  }
-
-  /** Forgets the last refusal, before a new request. */
-  void clearRefusal() {
-    trustManager.refused.set(null);
-  }
-
-  /** How to fix an untrusted certificate, for the message. */
+  /** How to fix an untrusted certificate, for the end of the message. */
   String advice() {
-    return caFile
+    return trust
+        .extra()
         .map(
-            f ->
-                "it is not signed by a CA in "
-                    + f
-                    + "; pass the CA certificate that signed the daemon's certificate with"
-                    + " --cacert FILE or STOW_CACERT=FILE")
+            cas ->
+                "check that "
+                    + cas.file()
+                    + " holds the certificate of the CA that signed the daemon's certificate (the"
+                    + " root, or the intermediate when the daemon does not send its chain)")
         .orElse(
             "if the daemon's certificate comes from a private CA, pass that CA's certificate (PEM)"
-                + " with --cacert FILE or STOW_CACERT=FILE");
-  }
-
-  private static X509ExtendedTrustManager delegate(KeyStore store) {
-    try {
-      TrustManagerFactory factory =
-          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      factory.init(store);
-      for (TrustManager manager : factory.getTrustManagers()) {
-        if (manager instanceof X509ExtendedTrustManager x509) {
-          return x509;
-        }
-      }
-      throw new IllegalStateException("this Java runtime has no X.509 trust manager");
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("cannot set up certificate checks: " + e.getMessage(), e);
-    }
-  }
-
-  /** Delegates every check and keeps the server chain it refused. */
-  private static final class RecordingTrustManager extends X509ExtendedTrustManager {
-
-    private final X509ExtendedTrustManager delegate;
-    private final AtomicReference<Refusal> refused = new AtomicReference<>();
-
-    RecordingTrustManager(X509ExtendedTrustManager delegate) {
-      this.delegate = delegate;
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
-        throws CertificateException {
-      try {
-        delegate.checkServerTrusted(chain, authType, socket);
-      } catch (CertificateException e) {
-        throw record(chain, e);
-      }
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-        throws CertificateException {
-      try {
-        delegate.checkServerTrusted(chain, authType, engine);
-      } catch (CertificateException e) {
-        throw record(chain, e);
-      }
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType)
-        throws CertificateException {
-      try {
-        delegate.checkServerTrusted(chain, authType);
-      } catch (CertificateException e) {
-        throw record(chain, e);
-      }
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
-        throws CertificateException {
-      delegate.checkClientTrusted(chain, authType, socket);
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-        throws CertificateException {
-      delegate.checkClientTrusted(chain, authType, engine);
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType)
-        throws CertificateException {
-      delegate.checkClientTrusted(chain, authType);
-    }
-
-    @Override
-    public X509Certificate[] getAcceptedIssuers() {
-      return delegate.getAcceptedIssuers();
-    }
-
-    private CertificateException record(X509Certificate[] chain, CertificateException e) {
-      if (chain != null && chain.length > 0) {
-        X509Certificate leaf = chain[0];
-        String issuer = leaf.getIssuerX500Principal().getName();
-        // the top of a longer chain names the CA the client would have to trust
-        String root = chain[chain.length - 1].getIssuerX500Principal().getName();
-        refused.set(
-            new Refusal(
-                leaf.getSubjectX500Principal().getName(),
-                root.equals(issuer) ? issuer : issuer + ", chain up to " + root,
-                rootCause(e)));
-      }
-      return e;
-    }
-
-    private static String rootCause(Throwable e) {
-      Throwable cause = e;
-      while (cause.getCause() != null && cause.getCause() != cause) {
-        cause = cause.getCause();
-      }
-      String message = cause.getMessage();
-      return message == null ? cause.getClass().getSimpleName() : message;
-    }
+                + " with "
+                + HOW_TO_PASS);
   }
 }

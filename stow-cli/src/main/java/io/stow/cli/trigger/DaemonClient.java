@@ -2,6 +2,7 @@ package io.stow.cli.trigger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.stow.gitlab.UntrustedCertificateException;
 import io.stow.model.config.Secret;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -173,7 +174,6 @@ public final class DaemonClient {
   }
 
   private Response send(Request request) {
-    trust.clearRefusal();
     try {
       return http.newCall(request).execute();
     } catch (SSLPeerUnverifiedException e) {
@@ -202,19 +202,11 @@ public final class DaemonClient {
   }
 
   private TriggerException tlsFailure(Request request, SSLException e) {
-    Optional<CertificateTrust.Refusal> refusal = trust.lastRefusal();
-    if (refusal.isPresent()) {
-      CertificateTrust.Refusal r = refusal.get();
+    Optional<UntrustedCertificateException> refused = UntrustedCertificateException.in(e);
+    if (refused.isPresent()) {
+      // the message names the certificate (subject, issuer) and the CAs it was checked against
       return new TriggerException(
-          describe(request)
-              + ": TLS: the daemon's certificate was refused: subject \""
-              + r.subject()
-              + "\", issued by \""
-              + r.issuer()
-              + "\" ("
-              + r.reason()
-              + "); "
-              + trust.advice(),
+          describe(request) + ": TLS: " + refused.get().getMessage() + "; " + trust.advice(),
           false,
           e);
     }

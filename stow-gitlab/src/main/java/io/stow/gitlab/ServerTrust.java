@@ -1,0 +1,102 @@
+package io.stow.gitlab;
+
+import io.stow.model.config.CaCertificates;
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.util.Objects;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedTrustManager;
+
+/**
+ * The server certificates a stow client accepts over HTTPS: those signed by a CA the Java runtime
+ * trusts, or by one of the extra CA certificates of a PEM file. The extra CAs join the runtime's as
+ * trust anchors of one PKIX check, so a chain may end at either: a CA file adds CAs, it never takes
+ * the runtime's away. Host names are still verified by the HTTP client. A refused certificate fails
+ * the handshake with an {@link UntrustedCertificateException} that names it.
+ *
+ * <p>The one trust rule of stow's clients: GitLab and its Git remotes ({@link GitLabTrust}) and a
+ * stow daemon ({@code stow trigger}) use it alike; each front end adds its own advice.
+ */
+public final class ServerTrust {
+
+  private final Optional<CaCertificates> extra;
+  private final X509ExtendedTrustManager trustManager;
+  private final SSLSocketFactory socketFactory;
+
+  private ServerTrust(Optional<CaCertificates> extra) {
+    this.extra = Objects.requireNonNull(extra, "extra");
+    this.trustManager = new ExplainingTrustManager(pkix(extra), extra);
+    try {
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(null, new TrustManager[] {trustManager}, null);
+      this.socketFactory = context.getSocketFactory();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("this Java runtime offers no TLS: " + e.getMessage(), e);
+    }
+  }
+
+  /** The Java runtime's CAs, plus {@code extra} when present. */
+  public static ServerTrust of(Optional<CaCertificates> extra) {
+    return new ServerTrust(extra);
+  }
+
+  /** The extra CAs, when there are some. */
+  public Optional<CaCertificates> extra() {
+    return extra;
+  }
+
+  /** Checks server chains against the runtime's CAs and the extra ones. */
+  public X509ExtendedTrustManager trustManager() {
+    return trustManager;
+  }
+
+  /** Client sockets that use {@link #trustManager()}. */
+  public SSLSocketFactory socketFactory() {
+    return socketFactory;
+  }
+
+  /** A PKIX trust manager whose anchors are the runtime's CAs plus {@code extra}. */
+  private static X509ExtendedTrustManager pkix(Optional<CaCertificates> extra) {
+    X509ExtendedTrustManager runtime = trustManager(null);
+    if (extra.isEmpty()) {
+      return runtime;
+    }
+    try {
+      KeyStore anchors = KeyStore.getInstance(KeyStore.getDefaultType());
+      anchors.load(null, null);
+      int index = 0;
+      for (X509Certificate ca : runtime.getAcceptedIssuers()) {
+        anchors.setCertificateEntry("runtime-" + index++, ca);
+      }
+      index = 0;
+      for (X509Certificate ca : extra.get().certificates()) {
+        anchors.setCertificateEntry("extra-" + index++, ca);
+      }
+      return trustManager(anchors);
+    } catch (GeneralSecurityException | IOException e) {
+      throw new IllegalStateException("cannot set up the trusted CAs: " + e.getMessage(), e);
+    }
+  }
+
+  private static X509ExtendedTrustManager trustManager(KeyStore anchors) {
+    try {
+      TrustManagerFactory factory =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      factory.init(anchors);
+      for (TrustManager manager : factory.getTrustManagers()) {
+        if (manager instanceof X509ExtendedTrustManager x509) {
+          return x509;
+        }
+      }
+      throw new IllegalStateException("this Java runtime has no X.509 trust manager");
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot set up certificate checks: " + e.getMessage(), e);
+    }
+  }
+}
