@@ -162,7 +162,8 @@ class TarballDistributionIT {
           shell().run(temp, env, stow.toString(), "trigger", "--url", url, "--head-hash", HEAD);
       assertThat(untrusted.exitCode()).isEqualTo(1);
       assertThat(untrusted.stderr())
-          .contains("certificate was refused: subject \"" + TestCa.SERVER_SUBJECT + "\"");
+          .contains("TLS: the server's certificate (subject \"" + TestCa.SERVER_SUBJECT + "\"")
+          .contains("is not trusted by the Java runtime's CAs");
     } finally {
       probe.getOutputStream().close();
       if (!probe.waitFor(10, TimeUnit.SECONDS)) {
