@@ -15,6 +15,7 @@ import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.core.RemoteApiVersion;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import com.github.dockerjava.transport.SSLConfig;
 import io.stow.model.ImageRef;
 import io.stow.model.NamedVolumeSpec;
 import io.stow.model.NetworkSpec;
@@ -27,6 +28,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 
 /**
  * {@link DockerHost} over the Docker Engine API, through docker-java and its Apache HttpClient 5
@@ -76,7 +79,7 @@ public final class DockerJavaHost implements DockerHost, AutoCloseable {
     ApacheDockerHttpClient http =
         new ApacheDockerHttpClient.Builder()
             .dockerHost(config.getDockerHost())
-            .sslConfig(config.getSSLConfig())
+            .sslConfig(tls(config))
             .connectionTimeout(Duration.ofSeconds(10))
             .build();
     // our own exec factory, so create commands can be built as RedactedCreateContainerCmd
@@ -94,6 +97,25 @@ public final class DockerJavaHost implements DockerHost, AutoCloseable {
         new ContainerList(http, config.getObjectMapper(), apiPrefix),
         config.getDockerHost().toString(),
         config.getObjectMapper());
+  }
+
+  /**
+   * The engine's TLS settings ({@code DOCKER_TLS_VERIFY}, {@code DOCKER_CERT_PATH}); for a local
+   * socket, which never speaks TLS, a context that checks nothing, because without one the client
+   * builds the Java runtime's default context and parses its whole CA store for a connection that
+   * never uses it.
+   */
+  private static SSLConfig tls(DockerClientConfig config) {
+    SSLConfig configured = config.getSSLConfig();
+    String scheme = config.getDockerHost().getScheme();
+    if (configured != null || !("unix".equals(scheme) || "npipe".equals(scheme))) {
+      return configured;
+    }
+    return () -> {
+      SSLContext unused = SSLContext.getInstance("TLS");
+      unused.init(null, new TrustManager[0], null);
+      return unused;
+    };
   }
 
   /** The engine address this host talks to. */

@@ -26,19 +26,13 @@ import javax.net.ssl.X509ExtendedTrustManager;
 public final class ServerTrust {
 
   private final Optional<CaCertificates> extra;
-  private final X509ExtendedTrustManager trustManager;
-  private final SSLSocketFactory socketFactory;
+  private volatile Built built;
+
+  /** What checking costs to set up (the runtime's CA store parsed), made on first use. */
+  private record Built(X509ExtendedTrustManager trustManager, SSLSocketFactory socketFactory) {}
 
   private ServerTrust(Optional<CaCertificates> extra) {
     this.extra = Objects.requireNonNull(extra, "extra");
-    this.trustManager = new ExplainingTrustManager(pkix(extra), extra);
-    try {
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(null, new TrustManager[] {trustManager}, null);
-      this.socketFactory = context.getSocketFactory();
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("this Java runtime offers no TLS: " + e.getMessage(), e);
-    }
   }
 
   /** The Java runtime's CAs, plus {@code extra} when present. */
@@ -53,12 +47,41 @@ public final class ServerTrust {
 
   /** Checks server chains against the runtime's CAs and the extra ones. */
   public X509ExtendedTrustManager trustManager() {
-    return trustManager;
+    return built().trustManager();
   }
 
   /** Client sockets that use {@link #trustManager()}. */
   public SSLSocketFactory socketFactory() {
-    return socketFactory;
+    return built().socketFactory();
+  }
+
+  /**
+   * Parses the runtime's CA store only when a TLS connection needs it: a daemon whose Git remote is
+   * a local path or SSH never does, and the store's certificates cost it memory for nothing.
+   */
+  private Built built() {
+    Built b = built;
+    if (b == null) {
+      synchronized (this) {
+        b = built;
+        if (b == null) {
+          b = build(extra);
+          built = b;
+        }
+      }
+    }
+    return b;
+  }
+
+  private static Built build(Optional<CaCertificates> extra) {
+    X509ExtendedTrustManager trustManager = new ExplainingTrustManager(pkix(extra), extra);
+    try {
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(null, new TrustManager[] {trustManager}, null);
+      return new Built(trustManager, context.getSocketFactory());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("this Java runtime offers no TLS: " + e.getMessage(), e);
+    }
   }
 
   /** A PKIX trust manager whose anchors are the runtime's CAs plus {@code extra}. */

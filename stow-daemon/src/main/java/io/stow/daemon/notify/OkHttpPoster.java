@@ -24,21 +24,39 @@ public final class OkHttpPoster implements HttpPoster, AutoCloseable {
 
   private static final int MAX_BODY = 2048;
 
-  private final OkHttpClient http;
+  private final Duration connectTimeout;
+  private final Duration requestTimeout;
   private final String userAgent;
+  private OkHttpClient http;
+  private boolean closed;
 
+  /**
+   * A poster whose HTTP client (its threads, its pool and the runtime's CA store) is made by the
+   * first post: a daemon without notification targets never pays for it.
+   */
   public OkHttpPoster(Duration connectTimeout, Duration requestTimeout, String userAgent) {
-    this.http =
-        new OkHttpClient.Builder()
-            .connectTimeout(connectTimeout)
-            .readTimeout(requestTimeout)
-            .writeTimeout(requestTimeout)
-            .callTimeout(requestTimeout)
-            .followRedirects(false)
-            .followSslRedirects(false)
-            .retryOnConnectionFailure(false)
-            .build();
+    this.connectTimeout = connectTimeout;
+    this.requestTimeout = requestTimeout;
     this.userAgent = userAgent;
+  }
+
+  private synchronized OkHttpClient http() {
+    if (closed) {
+      throw new IllegalStateException("the notification client is closed");
+    }
+    if (http == null) {
+      http =
+          new OkHttpClient.Builder()
+              .connectTimeout(connectTimeout)
+              .readTimeout(requestTimeout)
+              .writeTimeout(requestTimeout)
+              .callTimeout(requestTimeout)
+              .followRedirects(false)
+              .followSslRedirects(false)
+              .retryOnConnectionFailure(false)
+              .build();
+    }
+    return http;
   }
 
   @Override
@@ -56,7 +74,7 @@ public final class OkHttpPoster implements HttpPoster, AutoCloseable {
     }
     payload.headers().forEach(request::header);
     request.url(url).post(RequestBody.create(payload.body(), MediaType.get(payload.contentType())));
-    try (Response response = http.newCall(request.build()).execute()) {
+    try (Response response = http().newCall(request.build()).execute()) {
       return new Answer(
           response.code(), Optional.ofNullable(response.header("Retry-After")), body(response));
     }
@@ -76,8 +94,11 @@ public final class OkHttpPoster implements HttpPoster, AutoCloseable {
 
   /** Ends idle connections and the client's threads. */
   @Override
-  public void close() {
-    http.dispatcher().executorService().shutdown();
-    http.connectionPool().evictAll();
+  public synchronized void close() {
+    closed = true;
+    if (http != null) {
+      http.dispatcher().executorService().shutdown();
+      http.connectionPool().evictAll();
+    }
   }
 }

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Objects;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
@@ -62,7 +63,9 @@ public record TlsIdentity(SSLContext context, X509Certificate leaf) {
           KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
       keys.init(store, password);
       SSLContext context = SSLContext.getInstance("TLS");
-      context.init(keys.getKeyManagers(), null, new SecureRandom());
+      // no client certificates are asked for, so no trust managers: with null the JDK would parse
+      // its whole CA store for a server that never checks a chain
+      context.init(keys.getKeyManagers(), new TrustManager[0], new SecureRandom());
       return new TlsIdentity(context, chain.get(0));
     } catch (GeneralSecurityException | IOException e) {
       throw new DaemonStartException(
