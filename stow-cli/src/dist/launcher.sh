@@ -67,7 +67,10 @@ export STOW_EXECUTABLE
 # STOW_JAVA_OPTS is split on blanks on purpose; never glob it against the working directory
 set -f
 # shellcheck disable=SC2086
-if [ -r "$jar.jsa" ]; then
+# The daemon starts once and then runs for months: it goes without the archive, whose mapping
+# the JVM relocates page by page at start (address-space randomisation), so it would stay
+# resident in full and cost the daemon more memory (3 to 4 MiB) than its classes would.
+if [ -r "$jar.jsa" ] && [ "${1:-}" != daemon ]; then
   # -Xshare:auto: an archive from another Java or an older copy of this file is skipped silently
   set -- "-XX:SharedArchiveFile=$jar.jsa" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off \
     ${STOW_JAVA_OPTS:-} -jar "$jar" "$@"

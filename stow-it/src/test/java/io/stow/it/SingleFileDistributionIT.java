@@ -162,4 +162,33 @@ class SingleFileDistributionIT {
     assertThat(auto.stdout()).isEqualTo("stow " + Distributions.version() + "\n");
     assertThat(auto.stderr()).isEmpty();
   }
+
+  @Test
+  void singleFile_runsTheDaemonWithoutItsArchive_andEveryOtherCommandWithIt() throws IOException {
+    assertThat(Distributions.target().resolve("stow.jsa")).isRegularFile();
+    Map<String, String> env = Distributions.environment("/usr/bin:/bin", temp);
+    env.put("JAVA_HOME", Distributions.javaHome().toString());
+    // the JVM prints the options it was started with: the archive appears there or not at all
+    env.put("STOW_JAVA_OPTS", "-XX:+PrintCommandLineFlags");
+    String archiveOption = "-XX:SharedArchiveFile=";
+
+    Shell.Result version =
+        shell().run(temp, env, Distributions.singleFile().toString(), "--version");
+    assertThat(version.exitCode()).as("%s", version).isZero();
+    assertThat(version.stdout()).contains(archiveOption);
+
+    Shell.Result daemon =
+        shell()
+            .run(
+                temp,
+                env,
+                Distributions.singleFile().toString(),
+                "daemon",
+                "--config",
+                temp.resolve("missing.yaml").toString());
+    assertThat(daemon.exitCode()).as("a daemon without its configuration: %s", daemon).isNotZero();
+    assertThat(daemon.stdout())
+        .contains("-XX:+PrintCommandLineFlags")
+        .doesNotContain(archiveOption);
+  }
 }
