@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A parsed and validated deployment ({@code stow.yaml}, or a Compose file mapped onto the same
@@ -40,12 +41,19 @@ public record Descriptor(
    * that runs to completion (exit code 0) instead of a service that keeps running.
    */
   public boolean runsToCompletion(String container) {
+    return jobs().contains(container);
+  }
+
+  /**
+   * The containers that run to completion ({@link #runsToCompletion}), found in one pass: for
+   * callers that ask about every container.
+   */
+  public Set<String> jobs() {
     return containers.stream()
         .flatMap(c -> c.dependsOn().stream())
-        .anyMatch(
-            d ->
-                d.container().equals(container)
-                    && d.condition() == Dependency.Condition.COMPLETED_SUCCESSFULLY);
+        .filter(d -> d.condition() == Dependency.Condition.COMPLETED_SUCCESSFULLY)
+        .map(Dependency::container)
+        .collect(Collectors.toUnmodifiableSet());
   }
 
   /** Names redactions by count only: they are values that must never be shown. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Decides, without touching Docker, what to do with each container.
@@ -47,13 +48,10 @@ public final class Planner {
       }
     }
     List<PlannedAction> actions = new ArrayList<>();
+    Set<String> jobs = desired.jobs();
     for (ContainerSpec spec : desired.containers()) {
       actions.add(
-          planDesired(
-              spec,
-              managed.remove(spec.name()),
-              expectedHash,
-              desired.runsToCompletion(spec.name())));
+          planDesired(spec, managed.remove(spec.name()), expectedHash, jobs.contains(spec.name())));
     }
     for (ObservedContainer orphan : managed.values()) {
       actions.add(

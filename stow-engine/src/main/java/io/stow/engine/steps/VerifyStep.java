@@ -130,6 +130,7 @@ final class VerifyStep implements Step<Prepared, VerificationReport> {
     String deployment = desired.deployment().name();
     String hash = StowLabels.hashValue(deploymentHash);
     List<String> problems = new ArrayList<>();
+    Set<String> jobs = desired.jobs();
     for (ContainerSpec spec : desired.containers()) {
       String name = spec.name();
       Optional<ContainerState> found = docker.inspect(name);
@@ -151,7 +152,7 @@ final class VerifyStep implements Step<Prepared, VerificationReport> {
                 + ", expected "
                 + hash);
       }
-      boolean job = desired.runsToCompletion(name);
+      boolean job = jobs.contains(name);
       if (state.restarting()) {
         problems.add(name + ": restarting");
       } else if (job && !state.running()) {
