@@ -30,6 +30,7 @@ final class Runs {
   private final Clock clock;
   private final DaemonLog log;
   private final RunListener listener;
+  private final RepairBackoff repairBackoff;
 
   /** A head whose deployment failed and was rolled back: polls do not try it again. */
   private Optional<String> failedHead = Optional.empty();
@@ -49,13 +50,15 @@ final class Runs {
       RevisionResolver resolver,
       Clock clock,
       DaemonLog log,
-      RunListener listener) {
+      RunListener listener,
+      Duration pollInterval) {
     this.actions = actions;
     this.hosts = hosts;
     this.resolver = resolver;
     this.clock = clock;
     this.log = log;
     this.listener = listener;
+    this.repairBackoff = new RepairBackoff(pollInterval);
   }
 
   /** Rolls back an interrupted apply; empty when there was none. */
@@ -119,6 +122,9 @@ final class Runs {
     if (report != null) {
       learn(report, error);
     }
+    if (error.isEmpty()) {
+      repairBackoff.reset();
+    }
     sourceErrorShown = false;
     refreshUnlessUnchanged(Optional.ofNullable(report), error);
     Instant end = clock.instant();
@@ -164,8 +170,12 @@ final class Runs {
   }
 
   private Optional<Outcome> repairDrift(Instant start) {
+    if (!repairBackoff.attempt()) {
+      return Optional.empty(); // the status keeps the last repair's error
+    }
     try {
       ReconcileReport report = actions.repair();
+      repairBackoff.reset();
       if (!report.changedHost()) {
         safely(() -> listener.nothingDrifted(start));
         return Optional.empty();
@@ -181,7 +191,14 @@ final class Runs {
       return Optional.of(new Outcome(start, clock.instant(), Optional.empty()));
     } catch (RuntimeException e) {
       String why = "drift repair failed: " + message(e);
-      log.error(why);
+      int skipped = repairBackoff.failed();
+      log.error(
+          why
+              + (skipped == 0
+                  ? ""
+                  : "; the next "
+                      + (skipped == 1 ? "poll skips" : skipped + " polls skip")
+                      + " the repair (a trigger runs it now)"));
       hosts.refreshNow();
       tell(RunListener.Kind.REPAIR, partial(e), Optional.of(why), start);
       return Optional.of(new Outcome(start, clock.instant(), Optional.of(why)));

@@ -22,9 +22,10 @@ import java.util.function.UnaryOperator;
  * first the rollback of an interrupted apply and a poll, then reconciles for triggers and a poll
  * every {@code pollInterval}. Triggers that arrive while a run is under way coalesce into at most
  * one follow-up reconcile, whose head is the latest one given. A poll reconciles when the branch
- * head moved since the running deployment and otherwise only repairs drift (no download); a poll
- * that comes while something runs is dropped. Callers never wait: {@link #trigger} and {@link
- * #poll} only record what to do, and {@link #state()} is a lock-free read.
+ * head moved since the running deployment and otherwise only repairs drift (no download), less and
+ * less often while the repair keeps failing ({@link RepairBackoff}); a poll that comes while
+ * something runs is dropped. Callers never wait: {@link #trigger} and {@link #poll} only record
+ * what to do, and {@link #state()} is a lock-free read.
  */
 public final class Scheduler implements AutoCloseable {
 
@@ -72,7 +73,7 @@ public final class Scheduler implements AutoCloseable {
       Clock clock,
       DaemonLog log,
       RunListener listener) {
-    this.runs = new Runs(actions, hosts, resolver, clock, log, listener);
+    this.runs = new Runs(actions, hosts, resolver, clock, log, listener, pollInterval);
     this.runner = Objects.requireNonNull(runner, "runner");
     this.timer = Objects.requireNonNull(timer, "timer");
     this.pollInterval = Objects.requireNonNull(pollInterval, "pollInterval");

@@ -26,6 +26,7 @@ public final class FakeHostActions implements HostActions {
   private volatile Optional<String> runningRevision = Optional.empty();
   private volatile RuntimeException nextReconcileFailure;
   private volatile RuntimeException nextRepairFailure;
+  private volatile RuntimeException repairFailure;
   private volatile boolean repairChanges;
   private volatile RuntimeException headFailure;
   private volatile Optional<ReconcileReport> interrupted = Optional.empty();
@@ -58,6 +59,12 @@ public final class FakeHostActions implements HostActions {
 
   public FakeHostActions failNextRepair(RuntimeException failure) {
     nextRepairFailure = failure;
+    return this;
+  }
+
+  /** Every repair fails with {@code failure} until it is set to null. */
+  public FakeHostActions failRepairs(RuntimeException failure) {
+    repairFailure = failure;
     return this;
   }
 
@@ -143,6 +150,9 @@ public final class FakeHostActions implements HostActions {
     if (failure != null) {
       nextRepairFailure = null;
       throw failure;
+    }
+    if (repairFailure != null) {
+      throw repairFailure;
     }
     return Reports.report(
         ReconcileMode.REPAIR,

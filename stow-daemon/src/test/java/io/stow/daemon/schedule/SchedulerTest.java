@@ -287,6 +287,33 @@ class SchedulerTest {
   }
 
   @Test
+  void aRepairThatKeepsFailing_isRetriedByPollsLessAndLessOften_butATriggerRunsAtOnce() {
+    Scheduler scheduler = started();
+    host.failRepairs(new IllegalStateException("web exited (4)"));
+    long before = host.count("repair");
+
+    for (int poll = 0; poll < 8; poll++) {
+      timer.fire();
+      runner.runAll();
+    }
+    // polls 1, 2, 4 and 8 repair: one, then one in two, then one in four
+    assertThat(host.count("repair") - before).isEqualTo(4);
+    assertThat(scheduler.state().lastError()).contains("drift repair failed: web exited (4)");
+    assertThat(log.text()).contains("the next 7 polls skip the repair (a trigger runs it now)");
+
+    host.failRepairs(null);
+    scheduler.trigger(Optional.of(A));
+    runner.runAll();
+    assertThat(scheduler.state().lastError()).isEmpty();
+    long afterTrigger = host.count("repair");
+    timer.fire();
+    runner.runAll();
+    assertThat(host.count("repair"))
+        .as("a reconcile that succeeded ends the backoff: the next poll repairs")
+        .isEqualTo(afterTrigger + 1);
+  }
+
+  @Test
   void aRepairThatChangedTheHost_isRecordedAsARun() {
     Scheduler scheduler = started();
     host.repairChanges(true);

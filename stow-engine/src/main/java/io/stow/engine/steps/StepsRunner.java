@@ -1,7 +1,6 @@
 package io.stow.engine.steps;
 
 import io.stow.engine.ReconcileContext;
-import io.stow.engine.ReconcileEvent;
 import io.stow.engine.ReconcileException;
 import io.stow.engine.ReconcileMode;
 import io.stow.engine.ReconcileReport;
@@ -23,7 +22,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -40,6 +38,7 @@ public final class StepsRunner {
   private final Steps steps;
   private final Rollbacks rollbacks;
   private final RunMemory memory;
+  private final RunningNoop noop;
 
   /**
    * A runner for one run of {@code mode}; {@code memory} is what the calling reconciler remembers
@@ -51,6 +50,7 @@ public final class StepsRunner {
     this.memory = memory;
     this.steps = new Steps(ctx, store, rec, memory);
     this.rollbacks = new Rollbacks(store, rec, steps);
+    this.noop = new RunningNoop(store, rec, steps, memory);
   }
 
   // ---- dry run: stage, decrypt, hash, load, plan, prepare; change nothing ----
@@ -92,9 +92,9 @@ public final class StepsRunner {
       } catch (Exception e) {
         throw Failures.beforeChanges(rec, e);
       }
-      Optional<ReconcileReport> noop = runningNoop(running -> memory.runs(source, head, running));
-      if (noop.isPresent()) {
-        return noop.get();
+      Optional<ReconcileReport> found = noop.find(running -> memory.runs(source, head, running));
+      if (found.isPresent()) {
+        return found.get();
       }
       revision = Optional.of(head);
     }
@@ -217,44 +217,8 @@ public final class StepsRunner {
    * Succeeds without doing anything when nothing is deployed or nothing drifted.
    */
   public ReconcileReport repair() {
-    Optional<ReconcileReport> noop = runningNoop(running -> true);
-    return noop.isPresent() ? noop.get() : withLock(this::repairLocked);
-  }
-
-  /**
-   * A no-op found without the state lock, so that a poll or trigger that finds nothing to do writes
-   * nothing to disk: no apply is open, the running snapshot is one {@code applies} accepts, and its
-   * plan (its descriptor read once, see {@link RunMemory}) against one container list changes
-   * nothing. Empty when the locked path must decide, which also reports anything that went wrong
-   * here, such as Docker not answering.
-   */
-  private Optional<ReconcileReport> runningNoop(Predicate<SnapshotInfo> applies) {
-    try {
-      if (interruptedApplyFound()) {
-        return Optional.empty();
-      }
-      Optional<SnapshotInfo> current = store.current();
-      if (current.isEmpty() || !applies.test(current.get())) {
-        return Optional.empty();
-      }
-      SnapshotInfo running = current.get();
-      Descriptor descriptor = rec.step(steps.load, LoadDescriptorStep.Input.snapshot(running));
-      Target target =
-          new Target(descriptor, running.deploymentHash(), running.dir(), running.dir());
-      Plan plan = rec.step(steps.plan, target);
-      if (!plan.isNoop()) {
-        return Optional.empty();
-      }
-      running.revision().ifPresent(rec::revision);
-      rec.runningHash(running.deploymentHash());
-      rec.deploymentName(descriptor.deployment().name());
-      rec.desired(memory.redacted(descriptor));
-      rec.plan(plan);
-      rec.emit(new ReconcileEvent.PlanReady(plan, false));
-      return Optional.of(rec.build(ReconcileStatus.SUCCEEDED));
-    } catch (Exception e) {
-      return Optional.empty();
-    }
+    Optional<ReconcileReport> found = noop.find(running -> true);
+    return found.isPresent() ? found.get() : withLock(this::repairLocked);
   }
 
   private ReconcileReport repairLocked() {
@@ -318,11 +282,7 @@ public final class StepsRunner {
 
   /** Whether there is an interrupted apply to recover from (read only). */
   public boolean interruptedApplyFound() {
-    try {
-      return store.hasPrevious() || store.openFirstApply().isPresent();
-    } catch (IOException e) {
-      return true; // the recovery run reports why the marker cannot be read
-    }
+    return noop.interruptedApplyFound();
   }
 
   // ---- shared by the modes ----
