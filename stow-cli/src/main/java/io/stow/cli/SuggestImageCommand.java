@@ -62,7 +62,9 @@ final class SuggestImageCommand implements Command {
   @Override
   public void declare(OptionParser parser) {
     project = required(parser, "project", "the deployment project: namespace/path or id", "P");
-    subfolder = required(parser, "subfolder", "the host's folder holding stow.yaml", "DIR");
+    subfolder =
+        required(
+            parser, "subfolder", "the host's folder holding stow.yaml or a Compose file", "DIR");
     container = required(parser, "container", "the container whose image changes", "NAME");
     image = required(parser, "image", "the new image as repo:tag (no digest)", "REPO:TAG");
     digest =

@@ -271,6 +271,44 @@ class SuggestImageIT {
   }
 
   @Test
+  void aComposeFolder_getsItsServicesImageBumped_withTheBadgeOfXStow() throws Exception {
+    String compose =
+        "# host-c, a Compose folder\n"
+            + "x-stow:\n"
+            + "  daemonBaseUrl: https://compose-host.example.com:17403\n"
+            + "services:\n"
+            + "  web:   # the front end\n"
+            + "    image: '"
+            + WEB_V1
+            + "'   # bumped by CI\n"
+            + "    ports: [\"${PORT:?set in .env}:80\"]\n";
+    String main =
+        deploy.commit(
+            "main", "compose", Map.of("host-c/compose.yaml", compose, "host-c/.env", "PORT=80\n"));
+
+    StowProcess.Result result =
+        suggest(
+            appCheckout(),
+            env(Map.of()),
+            "--subfolder",
+            "host-c",
+            "--image",
+            REPO + ":1.1",
+            "--digest",
+            D2);
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    String commit = deploy.head("suggest/host-c-web").orElseThrow();
+    assertThat(deploy.parents(commit)).containsExactly(main);
+    assertThat(deploy.file(commit, "host-c/compose.yaml").orElseThrow())
+        .isEqualTo(compose.replace(WEB_V1, REPO + ":1.1@sha256:" + D2));
+    FakeMergeRequest mr = single(deploy.mergeRequests());
+    assertThat(mr.title()).isEqualTo("Bump host-c/web to 1.1");
+    assertThat(mr.description())
+        .contains("https://compose-host.example.com:17403/gitlab.svg?git_hash=" + commit);
+  }
+
+  @Test
   void dryRun_printsTheDiffTitleAndDescription_andWritesNothing() throws Exception {
     StowProcess.Result result =
         suggest(
@@ -409,7 +447,9 @@ class SuggestImageIT {
                 "web"));
     for (int i = 0; i < args.length; i++) {
       int at = all.indexOf(args[i]);
-      if (at > 0 && i + 1 < args.length && List.of("--project", "--container").contains(args[i])) {
+      if (at > 0
+          && i + 1 < args.length
+          && List.of("--project", "--subfolder", "--container").contains(args[i])) {
         all.set(at + 1, args[++i]);
       } else {
         all.add(args[i]);

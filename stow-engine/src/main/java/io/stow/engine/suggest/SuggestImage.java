@@ -8,24 +8,20 @@ import io.stow.gitlab.CommitRequest;
 import io.stow.gitlab.GitLabApi;
 import io.stow.gitlab.MergeRequest;
 import io.stow.gitlab.Project;
-import io.stow.gitlab.RepositoryFile;
-import io.stow.model.Descriptor;
 import io.stow.model.ImageRef;
 import io.stow.model.edit.ImageEdit;
-import io.stow.model.edit.ImageEditor;
-import io.stow.model.parse.DescriptorParser;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * {@code stow suggest-image}: proposes a new image for one container of a deployment as a GitLab
- * merge request. Reads the default branch head's {@code <subfolder>/stow.yaml}, edits the image in
- * place, makes one forced commit on {@code suggest/<subfolder>-<container>} from that head (never
- * deleting the branch, which would close its merge request), then creates or updates the merge
- * request with the convergence badge of that commit. Running it again with the same input writes
- * nothing; a new digest adds a new forced commit and updates the same merge request.
+ * merge request. Reads the default branch head's manifest of {@code <subfolder>} (its stow.yaml, or
+ * its Compose file, where the container is a service name), edits the image in place, makes one
+ * forced commit on {@code suggest/<subfolder>-<container>} from that head (never deleting the
+ * branch, which would close its merge request), then creates or updates the merge request with the
+ * convergence badge of that commit. Running it again with the same input writes nothing; a new
+ * digest adds a new forced commit and updates the same merge request.
  */
 public final class SuggestImage {
 
@@ -73,26 +69,16 @@ public final class SuggestImage {
                             + " does not exist; push a first commit to it"))
             .commit()
             .id();
-    String path = request.descriptorPath();
-    RepositoryFile file =
-        gitlab
-            .findFile(path, head)
-            .orElseThrow(
-                () ->
-                    new SuggestImageException(
-                        path
-                            + " does not exist at "
-                            + target
-                            + " ("
-                            + head
-                            + ") of "
-                            + project.pathWithNamespace()
-                            + "; check --subfolder"));
-    notes.info("read " + path + " at " + target + " (" + head + ")");
-    String before = file.text();
-    ImageEdit edit = ImageEditor.replaceImage(path, before, request.container(), newImage);
-    Descriptor descriptor =
-        DescriptorParser.parse(path, edit.content().getBytes(StandardCharsets.UTF_8));
+    ManifestEdit manifest =
+        ManifestEdit.read(
+            gitlab,
+            new ManifestEdit.At(target, head, project.pathWithNamespace()),
+            request,
+            newImage,
+            notes);
+    String path = manifest.path();
+    String before = manifest.before();
+    ImageEdit edit = manifest.edit();
     ImageRef previous = ImageRef.parse(edit.previousImage());
     String branch = SuggestBranch.name(request.subfolder(), request.container());
     checkDowngrade(request, previous.tag(), notes);
@@ -115,7 +101,7 @@ public final class SuggestImage {
     MergeRequestText.Tags tags =
         new MergeRequestText.Tags(
             previous.tag(), request.tag(), previous.digest(), digest, newImage);
-    Optional<String> daemon = descriptor.deployment().daemonBaseUrl();
+    Optional<String> daemon = manifest.daemonBaseUrl();
     MergeRequestPublisher publisher = new MergeRequestPublisher(gitlab, notes);
     Assignees assignees = new Assignees(gitlab, request.assign(), request.pipelineUserId(), notes);
     Optional<MergeRequest> existing = publisher.open(branch, target);

@@ -10,7 +10,7 @@ import java.util.Optional;
  * @param mergeRequestUrl the merge request created, updated or found; empty when nothing was needed
  *     or in a dry run that would create one
  * @param commit the commit on the suggestion branch, when one was made or reused
- * @param diff the unified diff of stow.yaml (empty when unchanged)
+ * @param diff the unified diff of the manifest (empty when unchanged)
  */
 public record SuggestImageReport(
     Outcome outcome,

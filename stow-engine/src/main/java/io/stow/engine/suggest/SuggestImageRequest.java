@@ -9,9 +9,10 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * What {@code stow suggest-image} proposes: set {@code container}'s image in {@code
- * <subfolder>/stow.yaml} of the deployment project to {@code image} ({@code repo:tag}) pinned by
- * {@code digest} (asked from Docker when absent).
+ * What {@code stow suggest-image} proposes: set {@code container}'s image in the manifest of {@code
+ * <subfolder>} (stow.yaml, or a Compose file where the container is a service name) of the
+ * deployment project to {@code image} ({@code repo:tag}) pinned by {@code digest} (asked from
+ * Docker when absent).
  *
  * @param pipelineUserId {@code GITLAB_USER_ID}, for the {@code gitlab_user_id} assign attempt
  * @param changelogFile a file of the application's local Git checkout whose added lines between the
@@ -50,9 +51,17 @@ public record SuggestImageRequest(
     digest = digest.map(SuggestImageRequest::normaliseDigest);
   }
 
-  /** {@code <subfolder>/stow.yaml}. */
-  public String descriptorPath() {
-    return subfolder + "/stow.yaml";
+  /** {@code <subfolder>/<fileName>}, e.g. {@code host/stow.yaml}. */
+  public String manifestPath(String fileName) {
+    return subfolder + "/" + fileName;
+  }
+
+  /**
+   * The deployment folder's own name, the subfolder's last part: a Compose project's name when the
+   * file sets none, as the daemon names it.
+   */
+  public String folderName() {
+    return subfolder.substring(subfolder.lastIndexOf('/') + 1);
   }
 
   /** The tag of {@link #image()}. */

@@ -214,9 +214,9 @@ class SuggestImageTest {
 
     assertThatThrownBy(() -> bump("b".repeat(64)))
         .hasMessage(
-            "h/stow.yaml does not exist at main ("
+            "h holds no stow.yaml or a Compose file (compose.yaml, compose.yml,"
+                + " docker-compose.yaml, docker-compose.yml) at main ("
                 + head
-                + ") of ops/deployments;"
-                + " check --subfolder");
+                + ") of ops/deployments; check --subfolder");
   }
 }

@@ -28,8 +28,10 @@ class SuggestValuesTest {
   void request_normalisesTheDigest_andRefusesBadImagesAndDigests() {
     assertThat(request("/host/", "127.0.0.1:5000/a/web:1", "sha256:" + "AB".repeat(32)).digest())
         .contains("sha256:" + "ab".repeat(32));
-    assertThat(request("/host/", "127.0.0.1:5000/a/web:1", null).descriptorPath())
+    assertThat(request("/host/", "127.0.0.1:5000/a/web:1", null).manifestPath("stow.yaml"))
         .isEqualTo("host/stow.yaml");
+    assertThat(request("/hosts/a/", "127.0.0.1:5000/a/web:1", null).folderName()).isEqualTo("a");
+    assertThat(request("host", "127.0.0.1:5000/a/web:1", null).folderName()).isEqualTo("host");
     assertThatThrownBy(() -> request("h", "127.0.0.1:5000/a/web", null))
         .hasMessage(
             "--image 127.0.0.1:5000/a/web has no tag; pass repo:tag (the digest goes to"

@@ -78,43 +78,82 @@ public final class ComposeImageEditor {
   /**
    * Sets {@code service}'s image to {@code newImage} ({@code repo:tag@sha256:hex}).
    *
-   * @throws DescriptorException when the service or its image cannot be found or edited alone
+   * @throws DescriptorException when the service or its image cannot be found or edited alone: no
+   *     such service, a service built from {@code build:} without an image, an image that comes
+   *     from a merge key or is interpolated from variables, or one reached through an anchor
    * @throws IllegalArgumentException when {@code newImage} is not a pinned image reference
    */
   public static ImageEdit replaceImage(String file, String yaml, String service, String newImage) {
     String image = ImageRef.parse(newImage).toString();
     String where = "services." + service + ".image";
-    MappingNode target = null;
-    for (NodeTuple tuple : services(file, yaml).getValue()) {
-      if (tuple.getKeyNode() instanceof ScalarNode key
-          && key.getValue().equals(service)
-          && tuple.getValueNode() instanceof MappingNode mapping) {
-        target = mapping;
+    MappingNode services = services(file, yaml);
+    NodeTuple found = null;
+    List<String> names = new ArrayList<>();
+    for (NodeTuple tuple : services.getValue()) {
+      if (tuple.getKeyNode() instanceof ScalarNode key) {
+        names.add(key.getValue());
+        if (key.getValue().equals(service)) {
+          found = tuple;
+        }
       }
     }
-    if (target == null) {
-      throw YamlScalars.problem(file, "services", null, "no service named '" + service + "'");
+    if (found == null) {
+      throw YamlScalars.problem(
+          file,
+          "services",
+          services.getStartMark().orElse(null),
+          "no service named '"
+              + service
+              + "'; the services are: "
+              + (names.isEmpty() ? "(none)" : String.join(", ", names)));
+    }
+    Mark at = found.getKeyNode().getStartMark().orElse(null);
+    if (!(found.getValueNode() instanceof MappingNode target)) {
+      throw YamlScalars.problem(
+          file, "services." + service, at, "service '" + service + "' must be a mapping");
     }
     if (target.getAnchor().isPresent()) {
       throw YamlScalars.anchored(file, "services." + service, target);
     }
-    Node node =
-        YamlScalars.value(target, "image")
-            .orElseThrow(
-                () ->
-                    YamlScalars.problem(
-                        file,
-                        where,
-                        null,
-                        "service '" + service + "' has no image written out in it"));
-    if (!(node instanceof ScalarNode scalar)) {
+    Optional<Node> value = YamlScalars.value(target, "image");
+    if (value.isEmpty()) {
+      throw YamlScalars.problem(file, where, at, withoutImage(target, service));
+    }
+    if (!(value.get() instanceof ScalarNode scalar)) {
       throw YamlScalars.problem(
-          file, where, node.getStartMark().orElse(null), "image must be a single value");
+          file, where, value.get().getStartMark().orElse(null), "image must be a single value");
     }
     Mark start = scalar.getStartMark().orElseThrow();
+    if (scalar.getValue().contains("$")) {
+      throw YamlScalars.problem(
+          file,
+          where,
+          start,
+          "the image of service '"
+              + service
+              + "' is interpolated from variables; change the variable where it is set, or write"
+              + " the image out here");
+    }
     String content = YamlScalars.replace(file, where, yaml, scalar, image);
     return new ImageEdit(
         content, scalar.getValue(), image, start.getLine() + 1, start.getColumn() + 1);
+  }
+
+  /** Why a service has no {@code image:} of its own to change. */
+  private static String withoutImage(MappingNode target, String service) {
+    if (target.getValue().stream().anyMatch(t -> YamlScalars.keyIs(t, "build"))) {
+      return "service '"
+          + service
+          + "' has no image: it is built from build:, and stow tags what it builds itself;"
+          + " only an image written in image: can be changed";
+    }
+    if (target.getValue().stream().anyMatch(t -> YamlScalars.keyIs(t, "<<"))) {
+      return "the image of service '"
+          + service
+          + "' may come from a merge key (<<); write image: out in this service so it can be"
+          + " changed alone";
+    }
+    return "service '" + service + "' has no image";
   }
 
   private static MappingNode services(String file, String yaml) {

@@ -71,10 +71,16 @@ public final class ComposeParser {
     if (!Files.exists(dotenv, LinkOption.NOFOLLOW_LINKS)) {
       return Map.of();
     }
-    String name = dotenv.toString();
-    String text =
-        ManifestText.decode(
-            name, ManifestText.read(dotenv, "no such file"), "keep .env to variables");
+    return variables(dotenv.toString(), ManifestText.read(dotenv, "no such file"));
+  }
+
+  /**
+   * The variables of {@code .env} bytes; {@code name} names them in problems.
+   *
+   * @throws DescriptorException when they are not dotenv text or are still encrypted
+   */
+  public static Map<String, String> variables(String name, byte[] content) {
+    String text = ManifestText.decode(name, content, "keep .env to variables");
     Map<String, String> variables;
     try {
       variables = Dotenv.parse(text, name);

@@ -42,19 +42,29 @@ public final class ManifestFiles {
       }
     }
     if (present.size() > 1) {
-      throw new DescriptorException(
-          List.of(
-              new Problem(
-                  folder.resolve(present.get(1)).toString(),
-                  "",
-                  0,
-                  0,
-                  "the folder holds "
-                      + String.join(" and ", present)
-                      + "; a deployment folder has exactly one of stow.yaml or a Compose file:"
-                      + " remove the others")));
+      throw moreThanOne(folder.resolve(present.get(1)).toString(), present);
     }
     return present.stream().findFirst();
+  }
+
+  /**
+   * The refusal of a folder that holds more than one manifest.
+   *
+   * @param second names the second manifest found, where the problem is reported
+   * @param present the manifests the folder holds, in {@link #names()} order
+   */
+  public static DescriptorException moreThanOne(String second, List<String> present) {
+    return new DescriptorException(
+        List.of(
+            new Problem(
+                second,
+                "",
+                0,
+                0,
+                "the folder holds "
+                    + String.join(" and ", present)
+                    + "; a deployment folder has exactly one of stow.yaml or a Compose file:"
+                    + " remove the others")));
   }
 
   /** What a folder without a manifest is told. */
@@ -62,10 +72,11 @@ public final class ManifestFiles {
     return STOW_YAML + " or a Compose file (" + String.join(", ", COMPOSE) + ")";
   }
 
-  private static List<String> names() {
+  /** Every manifest name, in the order a folder is searched: stow.yaml, then {@link #COMPOSE}. */
+  public static List<String> names() {
     List<String> names = new ArrayList<>();
     names.add(STOW_YAML);
     names.addAll(COMPOSE);
-    return names;
+    return List.copyOf(names);
   }
 }
