@@ -3,6 +3,7 @@ package io.stow.engine;
 import io.stow.model.BuildSpec;
 import io.stow.model.ContainerSpec;
 import io.stow.model.Descriptor;
+import io.stow.model.StowLabels;
 import io.stow.model.VolumeSpec;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -36,7 +37,7 @@ public final class FolderReferences {
     for (int c = 0; c < containers.size(); c++) {
       ContainerSpec spec = containers.get(c);
       // a Compose service is named as the file names it; a stow.yaml container by its index
-      String service = spec.labels().get("com.docker.compose.service");
+      String service = spec.labels().get(StowLabels.COMPOSE_SERVICE);
       String at =
           service != null
               ? "service " + service + " (container " + spec.name() + ")"

@@ -12,6 +12,12 @@ public final class StowLabels {
   /** Prefix of every label that users may not set. */
   public static final String RESERVED_PREFIX = "stow.";
 
+  /**
+   * {@code com.docker.compose.service=<service>}: on the containers of a deployment described by a
+   * Compose file, the service each runs, labelled as docker-compose labels it.
+   */
+  public static final String COMPOSE_SERVICE = "com.docker.compose.service";
+
   private static final String HASH_VERSION = "v1:";
 
   private StowLabels() {}

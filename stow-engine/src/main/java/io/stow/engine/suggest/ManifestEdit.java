@@ -4,6 +4,7 @@ import io.stow.gitlab.GitLabApi;
 import io.stow.gitlab.RepositoryFile;
 import io.stow.model.ContainerSpec;
 import io.stow.model.Descriptor;
+import io.stow.model.StowLabels;
 import io.stow.model.edit.ComposeImageEditor;
 import io.stow.model.edit.ImageEdit;
 import io.stow.model.edit.ImageEditor;
@@ -35,8 +36,6 @@ import java.util.Set;
 record ManifestEdit(String path, String before, ImageEdit edit, Optional<String> daemonBaseUrl) {
 
   /** Compose's label naming the service a container runs, set by the Compose binder. */
-  private static final String SERVICE_LABEL = "com.docker.compose.service";
-
   ManifestEdit {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(before, "before");
@@ -132,7 +131,8 @@ record ManifestEdit(String path, String before, ImageEdit edit, Optional<String>
   private static void refuseBuilt(
       String path, ImageEdit edit, Descriptor descriptor, String service) {
     for (ContainerSpec container : descriptor.containers()) {
-      if (service.equals(container.labels().get(SERVICE_LABEL)) && container.build().isPresent()) {
+      if (service.equals(container.labels().get(StowLabels.COMPOSE_SERVICE))
+          && container.build().isPresent()) {
         throw new DescriptorException(
             List.of(
                 new Problem(

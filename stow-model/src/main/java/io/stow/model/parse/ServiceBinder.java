@@ -256,7 +256,7 @@ final class ServiceBinder {
       }
     }
     labels.put(COMPOSE_LABEL_PREFIX + "project", project.name);
-    labels.put(COMPOSE_LABEL_PREFIX + "service", service);
+    labels.put(StowLabels.COMPOSE_SERVICE, service);
     labels.put(COMPOSE_LABEL_PREFIX + "container-number", "1");
     labels.put(COMPOSE_LABEL_PREFIX + "oneoff", "False");
     return labels;
