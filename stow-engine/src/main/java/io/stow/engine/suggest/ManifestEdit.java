@@ -35,7 +35,6 @@ import java.util.Set;
  */
 record ManifestEdit(String path, String before, ImageEdit edit, Optional<String> daemonBaseUrl) {
 
-  /** Compose's label naming the service a container runs, set by the Compose binder. */
   ManifestEdit {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(before, "before");
