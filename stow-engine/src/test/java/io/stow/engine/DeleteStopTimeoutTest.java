@@ -4,6 +4,7 @@ import static io.stow.engine.TestDescriptors.DB_V1;
 import static io.stow.engine.TestDescriptors.WEB_V1;
 import static io.stow.engine.TestDescriptors.WEB_V2;
 import static io.stow.engine.TestDescriptors.descriptor;
+import static io.stow.engine.TestDescriptors.stoppingWithin;
 import static io.stow.engine.TestDescriptors.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,25 +43,12 @@ class DeleteStopTimeoutTest {
     return new Reconciler(h.contextBuilder().defaultStopTimeout(ENGINE_DEFAULT).build());
   }
 
-  private static ContainerSpec container(String name, ImageRef image, int stopSeconds) {
-    return ContainerSpec.builder(name, image).stopTimeout(Duration.ofSeconds(stopSeconds)).build();
-  }
-
   private static ContainerSpec container(String name, ImageRef image) {
     return ContainerSpec.builder(name, image).build();
   }
 
   private static Descriptor demo(ContainerSpec... containers) {
     return descriptor("demo", verify(30, 5), List.of(), containers);
-  }
-
-  private static Stop stop(String container, int seconds) {
-    return new Stop(container, Duration.ofSeconds(seconds));
-  }
-
-  private List<Stop> stopsSince(int from) {
-    List<Stop> all = h.docker.stops();
-    return all.subList(from, all.size());
   }
 
   @Test
@@ -71,13 +59,14 @@ class DeleteStopTimeoutTest {
                 h.folder(
                     demo(
                         container("web", WEB_V1),
-                        container("db", DB_V1, 45),
+                        stoppingWithin("db", DB_V1, 45),
                         container("cache", DB_V1)))));
     int before = h.docker.stops().size();
 
     ReconcileReport report =
         reconciler()
-            .reconcile(ReconcileRequest.reconcile(h.folder(demo(container("web", WEB_V2, 3)))));
+            .reconcile(
+                ReconcileRequest.reconcile(h.folder(demo(stoppingWithin("web", WEB_V2, 3)))));
 
     assertThat(report.status()).isEqualTo(ReconcileStatus.SUCCEEDED);
     assertThat(report.plan().orElseThrow().actions(ActionKind.DELETE))
@@ -85,8 +74,8 @@ class DeleteStopTimeoutTest {
         .containsExactlyInAnyOrder("db", "cache");
     // db keeps the minute-ish it was given; cache declared none: the engine's default, not
     // Docker's; web is replaced with the stop timeout of the deployment that replaces it
-    assertThat(stopsSince(before))
-        .containsExactlyInAnyOrder(stop("db", 45), stop("cache", 7), stop("web", 3));
+    assertThat(h.docker.stopsSince(before))
+        .containsExactlyInAnyOrder(Stop.of("db", 45), Stop.of("cache", 7), Stop.of("web", 3));
     assertThat(report.warnings()).noneMatch(w -> w.contains("cannot read"));
   }
 
@@ -96,7 +85,7 @@ class DeleteStopTimeoutTest {
     reconciler()
         .reconcile(
             ReconcileRequest.reconcile(
-                h.folder(demo(container("web", WEB_V1), container("db", DB_V1, 45)))));
+                h.folder(demo(container("web", WEB_V1), stoppingWithin("db", DB_V1, 45)))));
     Path running = h.stateRoot.resolve("running-config");
     Files.writeString(running.resolve("stow.yaml"), "# not a deployment this test knows\n");
     int before = h.docker.stops().size();
@@ -107,7 +96,8 @@ class DeleteStopTimeoutTest {
 
     assertThat(report.status()).isEqualTo(ReconcileStatus.SUCCEEDED);
     // web is replaced (the deployment hash changed) with its own, absent, stop timeout
-    assertThat(stopsSince(before)).containsExactlyInAnyOrder(stop("web", 7), stop("db", 7));
+    assertThat(h.docker.stopsSince(before))
+        .containsExactlyInAnyOrder(Stop.of("web", 7), Stop.of("db", 7));
     assertThat(report.warnings())
         .anySatisfy(
             w ->

@@ -351,7 +351,17 @@ public final class FakeDockerHost implements DockerHost {
   // ---- observing ----
 
   /** One stop asked for: which container, and how long Docker was told to wait before a kill. */
-  public record Stop(String container, Duration timeout) {}
+  public record Stop(String container, Duration timeout) {
+    public static Stop of(String container, int seconds) {
+      return new Stop(container, Duration.ofSeconds(seconds));
+    }
+  }
+
+  /** The stops asked for since {@code from} stops had been asked for. */
+  public synchronized List<Stop> stopsSince(int from) {
+    List<Stop> all = stops();
+    return all.subList(from, all.size());
+  }
 
   /** Every stop asked for, in order. */
   public synchronized List<Stop> stops() {

@@ -4,6 +4,7 @@ import static io.stow.engine.TestDescriptors.DB_V1;
 import static io.stow.engine.TestDescriptors.WEB_V1;
 import static io.stow.engine.TestDescriptors.WEB_V2;
 import static io.stow.engine.TestDescriptors.descriptor;
+import static io.stow.engine.TestDescriptors.stoppingWithin;
 import static io.stow.engine.TestDescriptors.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -47,26 +48,12 @@ class RollbackStopTimeoutTest {
     return new Reconciler(context().build());
   }
 
-  private static ContainerSpec container(String name, ImageRef image, int stopSeconds) {
-    return ContainerSpec.builder(name, image).stopTimeout(Duration.ofSeconds(stopSeconds)).build();
-  }
-
   private static ContainerSpec container(String name, ImageRef image) {
     return ContainerSpec.builder(name, image).build();
   }
 
   private static Descriptor demo(ContainerSpec... containers) {
     return descriptor("demo", verify(30, 5), List.of(), containers);
-  }
-
-  private static Stop stop(String container, int seconds) {
-    return new Stop(container, Duration.ofSeconds(seconds));
-  }
-
-  /** The stops asked for since {@code from} stops had been asked for. */
-  private List<Stop> stopsSince(int from) {
-    List<Stop> all = h.docker.stops();
-    return all.subList(from, all.size());
   }
 
   private ReconcileException reconcileFails(LocalDirectorySource folder) {
@@ -80,7 +67,7 @@ class RollbackStopTimeoutTest {
     reconciler()
         .reconcile(
             ReconcileRequest.reconcile(
-                h.folder(demo(container("web", WEB_V1), container("db", DB_V1, 45)))));
+                h.folder(demo(container("web", WEB_V1), stoppingWithin("db", DB_V1, 45)))));
     h.docker.behaviour(WEB_V2, FakeDockerHost.exitsImmediately());
     int before = h.docker.stops().size();
     boolean[] rollingBack = {false};
@@ -101,8 +88,8 @@ class RollbackStopTimeoutTest {
         h.folder(
             demo(
                 container("web", WEB_V2),
-                container("db", DB_V1, 5),
-                container("cache", DB_V1, 30)));
+                stoppingWithin("db", DB_V1, 5),
+                stoppingWithin("cache", DB_V1, 30)));
     ReconcileException e =
         org.junit.jupiter.api.Assertions.assertThrows(
             ReconcileException.class, () -> watching.reconcile(ReconcileRequest.reconcile(v2)));
@@ -111,11 +98,11 @@ class RollbackStopTimeoutTest {
     List<Stop> all = h.docker.stops();
     // the apply of v2 stops v1's containers with v2's timeouts (web sets none)
     assertThat(all.subList(before, forwardStops[0]))
-        .containsExactlyInAnyOrder(stop("web", 7), stop("db", 5));
+        .containsExactlyInAnyOrder(Stop.of("web", 7), Stop.of("db", 5));
     // the rollback: db is restored over with the snapshot's 45 s, cache (only in v2) removed with
     // v2's 30 s; the failed web had exited, so it needs no stop
     assertThat(all.subList(forwardStops[0], all.size()))
-        .containsExactlyInAnyOrder(stop("db", 45), stop("cache", 30));
+        .containsExactlyInAnyOrder(Stop.of("db", 45), Stop.of("cache", 30));
   }
 
   @Test
@@ -127,12 +114,12 @@ class RollbackStopTimeoutTest {
             h.folder(
                 demo(
                     container("web", WEB_V2),
-                    container("db", DB_V1, 40),
+                    stoppingWithin("db", DB_V1, 40),
                     container("cache", DB_V1))));
 
     assertThat(e.report().rollback().orElseThrow().kind())
         .isEqualTo(RollbackReport.Kind.REMOVE_FAILED_CONTAINERS);
-    assertThat(h.docker.stops()).containsExactlyInAnyOrder(stop("db", 40), stop("cache", 7));
+    assertThat(h.docker.stops()).containsExactlyInAnyOrder(Stop.of("db", 40), Stop.of("cache", 7));
     assertThat(h.docker.containers()).isEmpty();
   }
 
@@ -141,13 +128,13 @@ class RollbackStopTimeoutTest {
     reconciler()
         .reconcile(
             ReconcileRequest.reconcile(
-                h.folder(demo(container("web", WEB_V1), container("db", DB_V1, 45)))));
+                h.folder(demo(container("web", WEB_V1), stoppingWithin("db", DB_V1, 45)))));
     h.docker.crashOnStart("web");
     LocalDirectorySource v2 =
         h.folder(
             demo(
-                container("cache", DB_V1, 30),
-                container("db", DB_V1, 5),
+                stoppingWithin("cache", DB_V1, 30),
+                stoppingWithin("db", DB_V1, 5),
                 container("web", WEB_V2)));
     assertThatThrownBy(() -> reconciler().reconcile(ReconcileRequest.reconcile(v2)))
         .isInstanceOf(FakeDockerHost.SimulatedCrash.class);
@@ -161,14 +148,15 @@ class RollbackStopTimeoutTest {
     assertThat(report.status()).isEqualTo(ReconcileStatus.SUCCEEDED);
     assertThat(report.warnings()).noneMatch(w -> w.contains("cannot read"));
     // cache exists only in the interrupted deployment: its 30 s; db is restored over with v1's 45 s
-    assertThat(stopsSince(before)).containsExactlyInAnyOrder(stop("cache", 30), stop("db", 45));
+    assertThat(h.docker.stopsSince(before))
+        .containsExactlyInAnyOrder(Stop.of("cache", 30), Stop.of("db", 45));
   }
 
   @Test
   void recovery_removesAnInterruptedFirstDeploymentWithItsTimeouts() {
     h.docker.crashOnStart("web");
     LocalDirectorySource v1 =
-        h.folder(demo(container("cache", DB_V1, 30), container("web", WEB_V1)));
+        h.folder(demo(stoppingWithin("cache", DB_V1, 30), container("web", WEB_V1)));
     assertThatThrownBy(() -> reconciler().reconcile(ReconcileRequest.reconcile(v1)))
         .isInstanceOf(FakeDockerHost.SimulatedCrash.class);
     h.docker.clearCrashes();
@@ -176,7 +164,7 @@ class RollbackStopTimeoutTest {
 
     reconciler().recoverInterruptedApply().orElseThrow();
 
-    assertThat(h.docker.stops()).containsExactly(stop("cache", 30));
+    assertThat(h.docker.stops()).containsExactly(Stop.of("cache", 30));
     assertThat(h.docker.containers()).isEmpty();
   }
 }

@@ -45,4 +45,9 @@ public final class TestDescriptors {
     return new VerifySettings(
         Duration.ofSeconds(timeoutSeconds), Duration.ofSeconds(stableSeconds));
   }
+
+  /** A container of {@code image} that declares a stop timeout of {@code stopSeconds}. */
+  public static ContainerSpec stoppingWithin(String name, ImageRef image, int stopSeconds) {
+    return ContainerSpec.builder(name, image).stopTimeout(Duration.ofSeconds(stopSeconds)).build();
+  }
 }

@@ -202,20 +202,9 @@ class DaemonNotificationFailuresIT {
     assertThat(project.commitStatuses(v2)).hasSize(2);
   }
 
-  /**
-   * Waits for a poll to run through: longer than the poll interval (10 s), until the daemon read
-   * the branch head again, and then until it is idle.
-   */
+  /** Waits for a poll to run through, then for the deliveries it sent on their own threads. */
   private void awaitPoll() {
-    int reads = gitlab.requests(Route.BRANCH).size();
-    Instant atLeast = Instant.now().plus(Duration.ofSeconds(11));
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    while (Instant.now().isBefore(atLeast) || gitlab.requests(Route.BRANCH).size() <= reads) {
-      assertThat(Instant.now()).as("a poll within 60 s").isBefore(deadline);
-      TestDocker.sleep(Duration.ofMillis(200));
-    }
-    daemon.client().awaitIdle(CONVERGE);
-    // deliveries go out on their own threads
+    daemon.awaitPoll(gitlab, CONVERGE);
     TestDocker.sleep(Duration.ofSeconds(1));
   }
 
@@ -228,12 +217,7 @@ class DaemonNotificationFailuresIT {
   }
 
   private void awaitStatuses(String sha, String... expected) {
-    Instant deadline = Instant.now().plus(DELIVERED);
-    List<FakeCommitStatus> statuses = project.commitStatuses(sha);
-    while (statuses.size() < expected.length && Instant.now().isBefore(deadline)) {
-      TestDocker.sleep(Duration.ofMillis(100));
-      statuses = project.commitStatuses(sha);
-    }
+    List<FakeCommitStatus> statuses = project.awaitCommitStatuses(sha, expected.length, DELIVERED);
     assertThat(statuses).extracting(FakeCommitStatus::status).containsExactly(expected);
   }
 

@@ -234,12 +234,7 @@ class DaemonNotificationsIT {
   }
 
   private void awaitStatuses(String sha, String... expected) {
-    Instant deadline = Instant.now().plus(DELIVERED);
-    List<FakeCommitStatus> statuses = project.commitStatuses(sha);
-    while (statuses.size() < expected.length && Instant.now().isBefore(deadline)) {
-      TestDocker.sleep(Duration.ofMillis(100));
-      statuses = project.commitStatuses(sha);
-    }
+    List<FakeCommitStatus> statuses = project.awaitCommitStatuses(sha, expected.length, DELIVERED);
     assertThat(statuses).extracting(FakeCommitStatus::status).containsExactly(expected);
     assertThat(statuses).extracting(FakeCommitStatus::name).containsOnly("stow/host-1");
     assertThat(statuses).extracting(FakeCommitStatus::ref).containsOnly("main");
@@ -248,19 +243,8 @@ class DaemonNotificationsIT {
     assertThat(last.description()).isPresent();
   }
 
-  /**
-   * Waits for a poll to run through: longer than the poll interval (10 s), until the daemon read
-   * the branch head again, and then until it is idle.
-   */
   private void awaitPoll() {
-    int reads = gitlab.requests(Route.BRANCH).size();
-    Instant atLeast = Instant.now().plus(Duration.ofSeconds(11));
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    while (Instant.now().isBefore(atLeast) || gitlab.requests(Route.BRANCH).size() <= reads) {
-      assertThat(Instant.now()).as("a poll within 60 s").isBefore(deadline);
-      TestDocker.sleep(Duration.ofMillis(200));
-    }
-    daemon.client().awaitIdle(CONVERGE);
+    daemon.awaitPoll(gitlab, CONVERGE);
   }
 
   private DaemonConfigDir config(SopsDotenv.AgeKey key) {

@@ -46,17 +46,7 @@ class TlsServerTest {
     try {
       assertThat(server.url()).startsWith("https://127.0.0.1:");
       for (String protocol : new String[] {"TLSv1.3", "TLSv1.2"}) {
-        SSLParameters parameters = new SSLParameters();
-        parameters.setProtocols(new String[] {protocol});
-        HttpClient client =
-            HttpClient.newBuilder()
-                .sslContext(certs.clientContext())
-                .sslParameters(parameters)
-                .build();
-        HttpResponse<String> response =
-            client.send(
-                HttpRequest.newBuilder(URI.create(server.url() + "/")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = get(server, protocol);
         assertThat(response.statusCode()).as(protocol).isEqualTo(200);
         assertThat(response.sslSession())
             .hasValueSatisfying(s -> assertThat(s.getProtocol()).isEqualTo(protocol));
@@ -88,21 +78,22 @@ class TlsServerTest {
   private String negotiated(CipherOrder order, String protocol) throws Exception {
     DaemonServer server = server(order);
     try {
-      SSLParameters parameters = new SSLParameters();
-      parameters.setProtocols(new String[] {protocol});
-      HttpClient client =
-          HttpClient.newBuilder()
-              .sslContext(certs.clientContext())
-              .sslParameters(parameters)
-              .build();
-      HttpResponse<String> response =
-          client.send(
-              HttpRequest.newBuilder(URI.create(server.url() + "/")).build(),
-              HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response = get(server, protocol);
       assertThat(response.statusCode()).isEqualTo(200);
       return response.sslSession().orElseThrow().getCipherSuite();
     } finally {
       server.close();
     }
+  }
+
+  /** {@code GET /} from a client that trusts the test CA and speaks {@code protocol} only. */
+  private HttpResponse<String> get(DaemonServer server, String protocol) throws Exception {
+    SSLParameters parameters = new SSLParameters();
+    parameters.setProtocols(new String[] {protocol});
+    HttpClient client =
+        HttpClient.newBuilder().sslContext(certs.clientContext()).sslParameters(parameters).build();
+    return client.send(
+        HttpRequest.newBuilder(URI.create(server.url() + "/")).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -2,6 +2,7 @@ package io.stow.it.gitlab;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -136,6 +137,25 @@ public final class FakeProject {
     synchronized (gitlab) {
       return commitStatuses.stream().filter(s -> s.sha().equals(sha)).toList();
     }
+  }
+
+  /**
+   * The commit statuses of {@code sha} once there are {@code count} (they are set from the daemon's
+   * own threads), or what there is after {@code within}.
+   */
+  public List<FakeCommitStatus> awaitCommitStatuses(String sha, int count, Duration within) {
+    Instant deadline = Instant.now().plus(within);
+    List<FakeCommitStatus> statuses = commitStatuses(sha);
+    while (statuses.size() < count && Instant.now().isBefore(deadline)) {
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      statuses = commitStatuses(sha);
+    }
+    return statuses;
   }
 
   List<FakeCommitStatus> commitStatusList() {

@@ -7,6 +7,8 @@ import io.stow.daemon.log.DaemonLog;
 import io.stow.daemon.notify.NotifySettings;
 import io.stow.engine.ReconcileContext;
 import io.stow.gitlab.GitLabClientBuilder;
+import io.stow.it.gitlab.FakeGitLab;
+import io.stow.it.gitlab.Route;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -14,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
@@ -49,6 +52,23 @@ public final class InProcessDaemon implements AutoCloseable {
       Optional<SSLContext> tls,
       Consumer<GitLabClientBuilder> gitlabTuning) {
     return start(configFile, docker, settings, tls, gitlabTuning, NotifySettings.defaults());
+  }
+
+  /**
+   * Waits for a poll to run through: longer than a 10 s poll interval, until the daemon read the
+   * branch head from {@code gitlab} again, and then until it is idle (at most {@code idle}).
+   */
+  public void awaitPoll(FakeGitLab gitlab, Duration idle) {
+    int reads = gitlab.requests(Route.BRANCH).size();
+    Instant atLeast = Instant.now().plus(Duration.ofSeconds(11));
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    while (Instant.now().isBefore(atLeast) || gitlab.requests(Route.BRANCH).size() <= reads) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("no poll within 60 s");
+      }
+      TestDocker.sleep(Duration.ofMillis(200));
+    }
+    client().awaitIdle(idle);
   }
 
   /** The same, delivering notifications with {@code notify} (e.g. a longer request timeout). */
